@@ -1,0 +1,170 @@
+package io.wiretrace.extract;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the date forms news pages print and normalizes them to ISO-8601 text.
+ *
+ * <p>Output forms: {@code 2024-03-05T09:30:00Z} (an instant, converted to UTC),
+ * {@code 2024-03-05T09:30:00} (a local time with no zone) or {@code 2024-03-05} (a day).
+ * Years outside 1990..2100 are rejected as implausible for news.
+ */
+public final class Dates {
+  private Dates() {}
+
+  private static final DateTimeFormatter ISO_INSTANT_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+  private static final DateTimeFormatter LOCAL_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
+  private static final List<DateTimeFormatter> DAY_FORMATS = List.of(
+      fmt("MMMM d, uuuu"), fmt("MMM d, uuuu"), fmt("MMM. d, uuuu"), fmt("d MMMM uuuu"), fmt("d MMM uuuu"),
+      fmt("EEEE, MMMM d, uuuu"), fmt("EEEE d MMMM uuuu"), fmt("EEE, MMM d, uuuu"), fmt("uuuu/MM/dd"),
+      fmt("MMMM d uuuu"), fmt("d. MMMM uuuu"));
+
+  private static DateTimeFormatter fmt(String p) {
+    return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(Locale.ENGLISH);
+  }
+
+  /** Finds an ISO-like or English date inside free text (a date header line, a URL). */
+  private static final Pattern ISO_IN_TEXT = Pattern.compile(
+      "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?)?");
+  private static final Pattern ENGLISH_IN_TEXT = Pattern.compile(
+      "(?i)\\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?"
+          + "(?:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"
+          + "|(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?\\s+(\\d{4}))");
+  private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)");
+
+  /** Normalizes a machine-readable date value (meta content, JSON-LD, datetime attribute). */
+  public static Optional<String> normalize(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return plausible(ISO_INSTANT_OUT.format(OffsetDateTime.parse(v).withOffsetSameInstant(ZoneOffset.UTC)));
+    } catch (DateTimeParseException e) {
+      // next form
+    }
+    try {
+      return plausible(ISO_INSTANT_OUT.format(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+          .withZoneSameInstant(ZoneOffset.UTC)));
+    } catch (DateTimeParseException e) {
+      // next form
+    }
+    try {
+      return plausible(LOCAL_OUT.format(LocalDateTime.parse(v)));
+    } catch (DateTimeParseException e) {
+      // next form
+    }
+    return find(v);
+  }
+
+  /** Finds the first date written anywhere in {@code text}, ISO or English. */
+  public static Optional<String> find(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher iso = ISO_IN_TEXT.matcher(text);
+    if (iso.find()) {
+      try {
+        LocalDate day = LocalDate.parse(iso.group(1));
+        if (iso.group(2) != null) {
+          String time = iso.group(2).length() == 5 ? iso.group(2) + ":00" : iso.group(2);
+          LocalDateTime ldt = LocalDateTime.parse(iso.group(1) + "T" + time);
+          String zone = iso.group(3);
+          if (zone == null) {
+            return plausible(LOCAL_OUT.format(ldt));
+          }
+          ZoneOffset off = zone.equalsIgnoreCase("Z") || zone.equalsIgnoreCase("UTC") || zone.equalsIgnoreCase("GMT")
+              ? ZoneOffset.UTC : ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+          return plausible(ISO_INSTANT_OUT.format(ldt.atOffset(off).withOffsetSameInstant(ZoneOffset.UTC)));
+        }
+        return plausible(day.toString());
+      } catch (DateTimeParseException e) {
+        // not a real date; try English
+      }
+    }
+    Matcher en = ENGLISH_IN_TEXT.matcher(text);
+    if (en.find()) {
+      String month = en.group(1) != null ? en.group(1) : en.group(5);
+      String dayOf = en.group(2) != null ? en.group(2) : en.group(4);
+      String year = en.group(3) != null ? en.group(3) : en.group(6);
+      try {
+        int m = month(month);
+        LocalDate d = LocalDate.of(Integer.parseInt(year), m, Integer.parseInt(dayOf));
+        return plausible(d.toString());
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+    for (DateTimeFormatter f : DAY_FORMATS) {
+      try {
+        return plausible(LocalDate.parse(text.trim(), f).toString());
+      } catch (DateTimeParseException e) {
+        // next
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A date in a URL path such as {@code /2024/03/05/}. */
+  public static Optional<String> fromUrl(String url) {
+    if (url == null) {
+      return Optional.empty();
+    }
+    Matcher m = URL_DATE.matcher(url);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    try {
+      return plausible(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).toString());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static int month(String name) {
+    String m = name.toLowerCase(Locale.ROOT).substring(0, 3);
+    return switch (m) {
+      case "jan" -> 1; case "feb" -> 2; case "mar" -> 3; case "apr" -> 4; case "may" -> 5; case "jun" -> 6;
+      case "jul" -> 7; case "aug" -> 8; case "sep" -> 9; case "oct" -> 10; case "nov" -> 11; case "dec" -> 12;
+      default -> throw new IllegalArgumentException("not a month: " + name);
+    };
+  }
+
+  private static Optional<String> plausible(String iso) {
+    int year = Integer.parseInt(iso.substring(0, 4));
+    return year >= 1990 && year <= 2100 ? Optional.of(iso) : Optional.empty();
+  }
+
+  /** Sort key for an ISO date produced here: day-only dates sort at the start of their day. */
+  public static String sortKey(String iso) {
+    if (iso == null) {
+      return "\uffff";
+    }
+    return iso.length() == 10 ? iso + "T00:00:00" : iso.substring(0, Math.min(19, iso.length()));
+  }
+
+  /** Epoch day of an ISO date produced here, or {@code Long.MIN_VALUE} when null. */
+  public static long epochDay(String iso) {
+    if (iso == null) {
+      return Long.MIN_VALUE;
+    }
+    return LocalDate.parse(iso.substring(0, 10)).getLong(ChronoField.EPOCH_DAY);
+  }
+}

@@ -1,0 +1,542 @@
+package io.wiretrace.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wiretrace.model.Removed;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Extracts the article body and metadata from an HTML page with jsoup.
+ *
+ * <p>Metadata: JSON-LD ({@code NewsArticle} and friends, also inside {@code @graph}), OpenGraph and
+ * {@code <meta>} tags, {@code <time>} elements, visible bylines and the URL. Body: boilerplate
+ * containers are removed by tag and by class/id evidence, then paragraphs vote for their parent and
+ * grandparent (score = 1 + commas + length/100, capped), weighted by class/id evidence and link
+ * density; the best container and its qualifying siblings give the body, block by block. Blocks
+ * inside the container that are residue (share bars, credits, link lists) are listed as removed.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class HtmlExtractor {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Class/id words of containers that are never article text. */
+  private static final Set<String> NEGATIVE = Set.of(
+      "comment", "comments", "disqus", "respond", "reply", "share", "sharing", "social", "related", "recommended",
+      "promo", "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent", "sidebar", "widget",
+      "advert", "advertisement", "ad", "ads", "adsense", "banner", "breadcrumb", "breadcrumbs", "nav", "navbar",
+      "navigation", "menu", "footer", "masthead", "caption", "credit", "credits", "popup", "modal", "outbrain",
+      "taboola", "tags", "tag", "taglist", "author-bio", "bio", "skip", "hidden", "print", "toolbar", "pagination",
+      "pager", "signup", "login", "rss", "more-stories", "trending", "most-read", "mostread", "header");
+  /** Class/id words of containers that hold article text. */
+  private static final Set<String> POSITIVE = Set.of(
+      "article", "content", "body", "story", "entry", "post", "text", "main", "blog", "articlebody", "article-body",
+      "story-body", "post-content", "entry-content", "page-content");
+  /** Always removed whatever their class says. */
+  private static final Set<String> ALWAYS_DROP = Set.of("comment", "comments", "disqus", "respond", "outbrain", "taboola");
+
+  private static final String DROP_TAGS = "script, style, noscript, template, svg, iframe, form, button, input, select, "
+      + "textarea, nav, footer, aside, header, figure, figcaption, picture, video, audio, canvas, object, embed, "
+      + "[hidden], [aria-hidden=true], [style~=(?i)display:\\s*none], [role=navigation], [role=complementary], "
+      + "[role=contentinfo], [role=banner], [itemprop=author]";
+
+  private static final Set<String> BLOCK_TAGS = Set.of(
+      "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
+      "pre", "table", "tr", "td", "th", "tbody", "thead", "dl", "dd", "dt", "hr", "br", "header", "footer", "center");
+  private static final Pattern ARTICLE_TYPES = Pattern.compile(
+      "(?i)(News|Report|Opinion|Analysis|Scholarly|Tech|Satirical|Review|Background|BackgroundNews)?Article|BlogPosting|LiveBlogPosting|Posting|WebPage");
+
+  /** The extracted page. Fields as in {@link io.wiretrace.model.Article}; null when unknown. */
+  public record Page(String url, String title, String published, String modified, String outlet, String byline,
+      String language, String text, List<Removed> removed) {}
+
+  /** Extracts {@code html}; {@code baseUrl} may be null. */
+  public Page extract(String html, String baseUrl) {
+    Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+    Meta meta = metadata(doc, baseUrl);
+    List<Removed> removed = new ArrayList<>();
+    String text = body(doc, meta.title, removed);
+    String lang = meta.language != null ? meta.language : Language.guess(text);
+    return new Page(meta.url, meta.title, meta.published, meta.modified, meta.outlet, meta.byline, lang, text, removed);
+  }
+
+  // ---------------------------------------------------------------- metadata
+
+  private static final class Meta {
+    String url;
+    String title;
+    String published;
+    String modified;
+    String outlet;
+    String byline;
+    String language;
+  }
+
+  private Meta metadata(Document doc, String baseUrl) {
+    Meta m = new Meta();
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      try {
+        JsonNode node = JSON.readTree(script.data());
+        jsonLd(node, m, 0);
+      } catch (java.io.IOException | RuntimeException e) {
+        // malformed JSON-LD is common; the other sources still apply
+      }
+    }
+    if (m.title == null) {
+      m.title = first(meta(doc, "og:title"), meta(doc, "twitter:title"), text(doc.selectFirst("h1")), cleanTitle(doc.title()));
+    }
+    if (m.published == null) {
+      m.published = firstDate(meta(doc, "article:published_time"), meta(doc, "og:published_time"), meta(doc, "datePublished"),
+          meta(doc, "pubdate"), meta(doc, "publishdate"), meta(doc, "publish-date"), meta(doc, "date"), meta(doc, "dc.date"),
+          meta(doc, "dc.date.issued"), meta(doc, "dcterms.date"), meta(doc, "sailthru.date"), meta(doc, "parsely-pub-date"),
+          meta(doc, "citation_publication_date"), attr(doc.selectFirst("time[pubdate]"), "datetime"),
+          attr(doc.selectFirst("[itemprop=datePublished]"), "content"), attr(doc.selectFirst("[itemprop=datePublished]"), "datetime"),
+          attr(doc.selectFirst("article time[datetime], time[datetime]"), "datetime"));
+    }
+    if (m.modified == null) {
+      m.modified = firstDate(meta(doc, "article:modified_time"), meta(doc, "og:updated_time"), meta(doc, "dateModified"));
+    }
+    String canonical = attr(doc.selectFirst("link[rel=canonical]"), "href");
+    m.url = first(m.url, absolute(canonical, baseUrl), meta(doc, "og:url"), baseUrl);
+    if (m.published == null) {
+      m.published = Dates.fromUrl(m.url).orElse(null);
+    }
+    if (m.outlet == null) {
+      m.outlet = first(meta(doc, "og:site_name"), meta(doc, "application-name"), meta(doc, "publisher"), host(m.url));
+    }
+    if (m.byline == null) {
+      m.byline = first(meta(doc, "author"), meta(doc, "article:author"), meta(doc, "byl"), meta(doc, "parsely-author"),
+          bylineText(doc));
+      if (m.byline != null && m.byline.startsWith("http")) {
+        m.byline = bylineText(doc);
+      }
+    }
+    String lang = doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang");
+    if (lang == null || lang.isBlank()) {
+      lang = first(meta(doc, "content-language"), meta(doc, "og:locale"), meta(doc, "language"));
+    }
+    if (lang != null && lang.length() >= 2 && Character.isLetter(lang.charAt(0)) && Character.isLetter(lang.charAt(1))) {
+      m.language = lang.substring(0, 2).toLowerCase(Locale.ROOT);
+    }
+    return m;
+  }
+
+  private void jsonLd(JsonNode node, Meta m, int depth) {
+    if (node == null || depth > 6) {
+      return;
+    }
+    if (node.isArray()) {
+      for (JsonNode n : node) {
+        jsonLd(n, m, depth + 1);
+      }
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    if (node.has("@graph")) {
+      jsonLd(node.get("@graph"), m, depth + 1);
+    }
+    JsonNode type = node.get("@type");
+    boolean article = false;
+    if (type != null) {
+      for (JsonNode t : type.isArray() ? type : List.of(type)) {
+        if (ARTICLE_TYPES.matcher(t.asText()).matches() && !t.asText().equals("WebPage")) {
+          article = true;
+        }
+      }
+    }
+    if (!article) {
+      return;
+    }
+    if (m.title == null) {
+      m.title = blankToNull(node.path("headline").asText(null));
+    }
+    if (m.published == null) {
+      m.published = Dates.normalize(node.path("datePublished").asText(null)).orElse(null);
+    }
+    if (m.modified == null) {
+      m.modified = Dates.normalize(node.path("dateModified").asText(null)).orElse(null);
+    }
+    if (m.byline == null) {
+      m.byline = names(node.get("author"));
+    }
+    if (m.outlet == null) {
+      JsonNode pub = node.get("publisher");
+      if (pub != null) {
+        m.outlet = blankToNull(pub.isTextual() ? pub.asText() : pub.path("name").asText(null));
+      }
+    }
+    if (m.url == null && node.hasNonNull("url") && node.get("url").isTextual()) {
+      m.url = blankToNull(node.get("url").asText());
+    }
+    if (m.language == null && node.hasNonNull("inLanguage") && node.get("inLanguage").isTextual()) {
+      String l = node.get("inLanguage").asText();
+      m.language = l.length() >= 2 ? l.substring(0, 2).toLowerCase(Locale.ROOT) : null;
+    }
+  }
+
+  private static String names(JsonNode author) {
+    if (author == null) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (JsonNode a : author.isArray() ? author : List.of(author)) {
+      String n = a.isTextual() ? a.asText() : a.path("name").asText(null);
+      if (n != null && !n.isBlank() && !n.startsWith("http")) {
+        out.add(n.strip());
+      }
+    }
+    return out.isEmpty() ? null : String.join(", ", out);
+  }
+
+  private static String bylineText(Document doc) {
+    Element el = doc.selectFirst("[rel=author], .byline, .author-name, .author, [class*=byline]");
+    if (el == null) {
+      return null;
+    }
+    String t = el.text().replaceFirst("(?i)^by\\s+", "").strip();
+    return t.isEmpty() || t.length() > 100 ? null : t;
+  }
+
+  private static String meta(Document doc, String name) {
+    for (Element e : doc.select("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "], meta[http-equiv=" + name + "]")) {
+      String c = e.attr("content");
+      if (!c.isBlank()) {
+        return c.strip();
+      }
+    }
+    return null;
+  }
+
+  private static String attr(Element e, String name) {
+    return e == null || e.attr(name).isBlank() ? null : e.attr(name).strip();
+  }
+
+  private static String text(Element e) {
+    return e == null || e.text().isBlank() ? null : e.text().strip();
+  }
+
+  private static String cleanTitle(String t) {
+    if (t == null || t.isBlank()) {
+      return null;
+    }
+    // "Headline | Site" and "Headline - Site": keep the longest part
+    String[] parts = t.split("\\s+[|–—]\\s+|\\s+-\\s+");
+    String best = parts[0];
+    for (String p : parts) {
+      if (p.length() > best.length()) {
+        best = p;
+      }
+    }
+    return best.strip();
+  }
+
+  @SafeVarargs
+  private static String first(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
+  }
+
+  private static String firstDate(String... values) {
+    for (String v : values) {
+      Optional<String> d = Dates.normalize(v);
+      if (d.isPresent()) {
+        return d.get();
+      }
+    }
+    return null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String absolute(String href, String base) {
+    if (href == null) {
+      return null;
+    }
+    try {
+      return base == null || base.isBlank() ? href : URI.create(base).resolve(href).toString();
+    } catch (IllegalArgumentException e) {
+      return href;
+    }
+  }
+
+  private static String host(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String h = URI.create(url).getHost();
+      return h == null ? null : h.startsWith("www.") ? h.substring(4) : h;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- body
+
+  private String body(Document doc, String title, List<Removed> removed) {
+    Element body = doc.body();
+    if (body == null) {
+      return "";
+    }
+    body.select(DROP_TAGS).remove();
+    for (Element e : body.select("*")) {
+      if (e.parent() != null && negativeContainer(e)) {
+        e.remove();
+      }
+    }
+    Map<Element, Double> scores = new IdentityHashMap<>();
+    Element top = topCandidate(body, scores);
+    List<Element> chosen = new ArrayList<>();
+    if (top == null) {
+      chosen.add(body);
+    } else {
+      chosen.add(top);
+      Element parent = top.parent();
+      if (parent != null) {
+        double threshold = Math.max(10, scores.get(top) * 0.2);
+        for (Element sib : parent.children()) {
+          if (sib == top) {
+            continue;
+          }
+          Double s = scores.get(sib);
+          String t = sib.text();
+          boolean keep = (s != null && s * (1 - linkDensity(sib)) >= threshold)
+              || (sib.normalName().equals("p") && t.length() > 80 && linkDensity(sib) < 0.25)
+              || (sib.normalName().equals("p") && t.length() > 0 && linkDensity(sib) == 0 && t.matches(".*\\.( |$).*"));
+          if (keep) {
+            chosen.add(sib);
+          }
+        }
+        chosen.sort((a, b) -> Integer.compare(a.siblingIndex(), b.siblingIndex()));
+      }
+    }
+    List<String> blocks = new ArrayList<>();
+    for (Element c : chosen) {
+      collectBlocks(c, blocks);
+    }
+    List<String> kept = new ArrayList<>();
+    boolean inComments = false;
+    for (String b : blocks) {
+      if (inComments) {
+        removed.add(new Removed(b, "comment_form"));
+        continue;
+      }
+      if (Residue.opensCommentSection(b)) {
+        inComments = true;
+        removed.add(new Removed(b, "comment_form"));
+        continue;
+      }
+      if (title != null && kept.isEmpty() && TextPageExtractor.sameText(b, title)) {
+        continue; // the headline at the top of the container is the title, not body
+      }
+      if (title != null && TextPageExtractor.sameText(b, title)) {
+        removed.add(new Removed(b, "repeated_title"));
+        continue;
+      }
+      Optional<String> r = Residue.classify(b);
+      if (r.isPresent()) {
+        removed.add(new Removed(b, r.get()));
+        continue;
+      }
+      kept.add(b);
+    }
+    return String.join("\n\n", kept);
+  }
+
+  private static boolean negativeContainer(Element e) {
+    String tag = e.normalName();
+    if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")) {
+      return false;
+    }
+    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    if (words.isBlank()) {
+      return false;
+    }
+    boolean neg = false;
+    boolean pos = false;
+    boolean always = false;
+    for (String w : words.split("[^a-z0-9]+")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      if (ALWAYS_DROP.contains(w)) {
+        always = true;
+      }
+      if (NEGATIVE.contains(w)) {
+        neg = true;
+      }
+      if (POSITIVE.contains(w)) {
+        pos = true;
+      }
+    }
+    for (String compound : new String[] {"author-bio", "more-stories", "most-read", "related-", "share-", "social-", "newsletter"}) {
+      if (words.contains(compound)) {
+        neg = true;
+      }
+    }
+    return always || (neg && !pos);
+  }
+
+  private static double classWeight(Element e) {
+    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    double w = 0;
+    for (String t : words.split("[^a-z0-9]+")) {
+      if (POSITIVE.contains(t)) {
+        w += 25;
+      } else if (NEGATIVE.contains(t)) {
+        w -= 25;
+      }
+    }
+    String tag = e.normalName();
+    if (tag.equals("article")) {
+      w += 30;
+    } else if (tag.equals("main")) {
+      w += 15;
+    } else if (e.hasAttr("itemprop") && e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+      w += 50;
+    }
+    return w;
+  }
+
+  private static Element topCandidate(Element body, Map<Element, Double> score) {
+    for (Element p : body.select("p, pre, td, blockquote")) {
+      addVotes(p, score);
+    }
+    for (Element d : body.select("div, section")) {
+      if (hasDirectText(d, 80) && d.select("p").isEmpty()) {
+        addVotes(d, score);
+      }
+    }
+    Element best = null;
+    double bestScore = 0;
+    for (Map.Entry<Element, Double> en : score.entrySet()) {
+      Element e = en.getKey();
+      double s = (en.getValue() + classWeight(e)) * (1 - linkDensity(e));
+      en.setValue(s);
+    }
+    // deterministic choice: highest score, ties to the earlier element in the document
+    for (Element e : body.select("*")) {
+      Double s = score.get(e);
+      if (s != null && s > bestScore) {
+        best = e;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
+  private static void addVotes(Element p, Map<Element, Double> score) {
+    String t = p.text();
+    if (t.length() < 25) {
+      return;
+    }
+    double s = 1 + count(t, ',') + Math.min(t.length() / 100.0, 3);
+    Element parent = p.parent();
+    if (parent == null) {
+      return;
+    }
+    score.merge(parent, s, Double::sum);
+    Element grand = parent.parent();
+    if (grand != null) {
+      score.merge(grand, s / 2, Double::sum);
+    }
+  }
+
+  private static boolean hasDirectText(Element e, int min) {
+    int n = 0;
+    for (TextNode t : e.textNodes()) {
+      n += t.text().strip().length();
+    }
+    return n >= min;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static double linkDensity(Element e) {
+    int total = e.text().length();
+    if (total == 0) {
+      return 0;
+    }
+    int links = 0;
+    for (Element a : e.select("a")) {
+      links += a.text().length();
+    }
+    return Math.min(1, (double) links / total);
+  }
+
+  /** Splits an element into text blocks in document order; inline runs become one block. */
+  private static void collectBlocks(Element root, List<String> out) {
+    StringBuilder inline = new StringBuilder();
+    collect(root, out, inline);
+    flush(inline, out);
+  }
+
+  private static void collect(Node node, List<String> out, StringBuilder inline) {
+    for (Node child : node.childNodes()) {
+      if (child instanceof TextNode t) {
+        inline.append(t.getWholeText());
+      } else if (child instanceof Element e) {
+        String tag = e.normalName();
+        if (tag.equals("br")) {
+          inline.append('\n');
+          continue;
+        }
+        if (!BLOCK_TAGS.contains(tag)) {
+          collect(e, out, inline);
+          continue;
+        }
+        flush(inline, out);
+        if (tag.equals("ul") || tag.equals("ol")) {
+          if (linkDensity(e) > 0.5) {
+            continue; // lists of links: navigation or related stories
+          }
+        }
+        collect(e, out, inline);
+        flush(inline, out);
+      }
+    }
+  }
+
+  private static void flush(StringBuilder inline, List<String> out) {
+    if (inline.length() == 0) {
+      return;
+    }
+    for (String part : inline.toString().split("\n\\s*\n")) {
+      String t = part.replaceAll("[\\s\\u00a0]+", " ").strip();
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    inline.setLength(0);
+  }
+}

@@ -1,0 +1,103 @@
+package io.wiretrace.extract;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies one line or block of a scraped page as scraper residue, with a stable reason code.
+ *
+ * <p>Reason codes (the {@code reason} of {@link io.wiretrace.model.Removed}):
+ * {@code comment_form, author_box, byline, hashtags, tags, share, rss_stub, source_stub,
+ * caption_credit, date_header, counter, copyright, related, navigation, repeated_title, links}.
+ * The rules are anchored on whole lines and bounded in length, so a body sentence that merely
+ * mentions "comments" or "source" is not residue.
+ */
+public final class Residue {
+  private Residue() {}
+
+  /** A rule: lines matching {@code pattern} (and no longer than {@code maxLength}) are {@code reason}. */
+  private record Rule(String reason, Pattern pattern, int maxLength) {}
+
+  private static Pattern p(String regex) {
+    return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /** Lines that open a comment section: everything after them is comment form or comments. */
+  private static final Pattern COMMENT_SECTION = p("^(leave a (reply|comment)|(\\d+ )?comments?( \\(\\d+\\))?|add a comment|post a comment|join the (discussion|conversation)|what do you think\\?)\\s*:?$");
+
+  private static final List<Rule> RULES = List.of(
+      new Rule("comment_form", p("^(your email address will not be published\\.?.*|required fields are marked.*|save my name, email,? and website.*|post comment|submit comment|cancel reply|notify me of (follow-up comments|new posts).*|you must be logged in to post a comment\\.?|comment\\s*\\*?|name\\s*\\*|e-?mail\\s*\\*|website|no comments yet\\.?.*|be the first to comment.*)$"), 200),
+      new Rule("author_box", p("^(about the author|view all posts by .*|more (posts|articles|stories) by .*|(written|posted|published) by [^.]{2,60}|.{2,60} is an? (staff|senior|freelance|contributing|political|business|foreign)? ?(writer|reporter|correspondent|journalist|editor|contributor)\\b.*)$"), 300),
+      new Rule("byline", p("^by\\s+\\p{Lu}[\\p{L}.'-]+(\\s+(\\p{Lu}[\\p{L}.'-]+|and|&|van|de|von|la))*(\\s*[,|/–—-]\\s*.{0,60})?$"), 120),
+      new Rule("hashtags", p("^(#[\\p{L}\\p{N}_]+[\\s,;]*)+$"), 500),
+      new Rule("tags", p("^(tags?|tagged|topics?|filed under|categories|category)\\s*:.*$"), 300),
+      new Rule("share", p("^(share( this( article| story| post)?)?( on \\w+)?|share via.*|tweet( this)?|pin it|email( this)?|print( this)?( article)?|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|copy link|click to share on .*|share on (facebook|twitter|x|linkedin|whatsapp).*|like this:?|like loading\\.*)\\s*:?$"), 120),
+      new Rule("rss_stub", p("^(rss( feed)?|subscribe( to (our|the) (rss|feed|newsletter)).*|sign up for (our|the) newsletter.*|follow us on .*|get the latest .* in your inbox.*|subscribe|newsletter)\\s*:?$"), 160),
+      new Rule("source_stub", p("^(\\(?source\\)?|via|source link|original(ly published)? (at|on|by|in) .*|read (the )?(full|original|more) (story|article|at|on).*|read more.*|continue reading.*|click here.*|\\[?source:?\\]?.*|source\\s*:.*|via\\s*:.*)$"), 200),
+      new Rule("caption_credit", p("^((photo|image|picture|file photo|video|illustration|graphic)s?( credit)?\\s*:.*|\\(?(photo|image|picture)s?( by| courtesy of| credit)?\\b.*\\)?|(toggle|hide|show|change the|switch the|expand|collapse) (caption|subtitles?|legend)|caption|credit\\s*:.*|.*\\b(getty images|ap photo|afp via getty|shutterstock|reuters/[\\p{L} ]+|epa-efe)\\b.*)$"), 200),
+      new Rule("counter", p("^[\\d.,\\s]*\\d[\\d.,\\s]*(k|m)?\\s*(views?|shares?|comments?|likes?|reads?|reactions?)?$"), 40),
+      new Rule("counter", p("^(views?|shares?|comments?|likes?|reads?)\\s*:?\\s*[\\d.,]+\\s*(k|m)?$"), 40),
+      new Rule("copyright", p("^(©|\\(c\\)|copyright\\b).*|.*\\ball rights reserved\\.?$"), 200),
+      new Rule("related", p("^(related( articles| stories| posts| news| coverage)?|you (may|might) also like|recommended( for you)?|more from .{1,40}|trending( now)?|most (read|popular)|popular posts|latest (news|stories|posts)|see also)\\s*:?$"), 80),
+      new Rule("navigation", p("^(home|menu|search|skip to (main )?content|next (post|article|story)|previous (post|article|story)|back to top|«.*|.*»|‹.*|.*›|log ?in|sign ?in|sign up|register)$"), 80));
+
+  /** A date header: the line is nothing but a date, with an optional label. */
+  private static final Pattern DATE_LABEL = p("^(posted|published|updated|last updated|date|first published)?\\s*(on|at)?\\s*:?\\s*");
+
+  /** The residue class of {@code line}, if it is residue. */
+  public static Optional<String> classify(String line) {
+    String s = line.strip();
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Rule r : RULES) {
+      if (s.length() <= r.maxLength() && r.pattern().matcher(s).matches()) {
+        return Optional.of(r.reason());
+      }
+    }
+    if (isDateHeader(s)) {
+      return Optional.of("date_header");
+    }
+    return Optional.empty();
+  }
+
+  /** True if the line opens a comment section. */
+  public static boolean opensCommentSection(String line) {
+    String s = line.strip();
+    return s.length() <= 60 && COMMENT_SECTION.matcher(s).matches();
+  }
+
+  /** True if {@code s} is only a date (optionally labelled "Posted on", "Updated:", with a time). */
+  public static boolean isDateHeader(String s) {
+    if (s.length() > 80) {
+      return false;
+    }
+    Matcher m = DATE_LABEL.matcher(s);
+    String rest = m.lookingAt() ? s.substring(m.end()) : s;
+    if (Dates.find(rest).isEmpty()) {
+      return false;
+    }
+    // what remains after removing the date-ish words must be (almost) nothing
+    String stripped = rest.replaceAll("(?i)\\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|utc|gmt|edt|est|cet|cest|bst|z|t|at|st|nd|rd|th)\\b", "")
+        .replaceAll("[\\d\\s,./:+\\-|T()]", "");
+    return stripped.isEmpty();
+  }
+
+  /** The outlet or agency a credit or source line names ("Source: Northwind Press" → "Northwind Press"). */
+  public static Optional<String> creditedName(String line) {
+    Matcher m = CREDIT_NAME.matcher(line.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String name = m.group(1).strip().replaceAll("[.)\\]]+$", "").strip();
+    int slash = name.lastIndexOf('/');
+    if (slash >= 0 && slash < name.length() - 1) {
+      name = name.substring(slash + 1).strip(); // "Jane Doe/Northwind Press" credits the outlet
+    }
+    return name.isEmpty() || name.length() > 60 ? Optional.empty() : Optional.of(name);
+  }
+
+  private static final Pattern CREDIT_NAME = p("^\\[?\\(?(?:source|via|originally published (?:at|on|by|in)|photo(?: credit)?|image(?: credit)?|credit|photo by|image by)\\s*:?\\s*(.+)$");
+}

@@ -1,0 +1,145 @@
+package io.wiretrace.extract;
+
+import io.wiretrace.model.Removed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Extracts an article from a plain-text scraped page: each line is classified as title,
+ * date header, dateline, body paragraph or residue.
+ *
+ * <p>Lines are paragraphs (scraped dumps put one paragraph per line; blank lines are ignored).
+ * The title is the first line that is not residue and looks like a headline (short, no final
+ * sentence period) unless the container supplied one. After a comment-section opener ("Leave a
+ * Reply", "3 Comments") every line is comment residue. Thread-safe.
+ */
+public final class TextPageExtractor {
+  /** "HALVERN, Norland (Northwind Press) —" or "Beijing (CNN) -" at the start of the first paragraph. */
+  private static final Pattern DATELINE = Pattern.compile(
+      "^((?:\\p{Lu}[\\p{Lu}\\p{L}.'’ -]{1,40}?)(?:,\\s*\\p{Lu}[\\p{L}.'’ -]{1,30}?)?\\s*(?:\\(([^)]{2,50})\\))?\\s*[—–-]{1,2})\\s+\\S");
+
+  /** The parsed page. */
+  public record Page(String title, String published, String byline, String dateline, String text,
+      List<Removed> removed, List<String> credits) {}
+
+  /**
+   * Extracts {@code content}.
+   *
+   * @param content the page text
+   * @param knownTitle a title the container supplied, or null to detect one
+   */
+  public Page extract(String content, String knownTitle) {
+    String[] lines = content.replace("\r\n", "\n").replace('\r', '\n').split("\n");
+    List<Removed> removed = new ArrayList<>();
+    List<String> credits = new ArrayList<>();
+    List<String> body = new ArrayList<>();
+    String title = knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
+    boolean titleSeen = false;
+    String published = null;
+    String byline = null;
+    boolean inComments = false;
+    for (String raw : lines) {
+      String line = raw.strip().replaceAll("\\s+", " ");
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (inComments) {
+        removed.add(new Removed(line, "comment_form"));
+        continue;
+      }
+      if (Residue.opensCommentSection(line)) {
+        inComments = true;
+        removed.add(new Removed(line, "comment_form"));
+        continue;
+      }
+      if (title != null && sameText(line, title)) {
+        // the first time, the headline itself (the container's title printed on the page);
+        // after that, a repeated title that scrapers paste above or below the body
+        if (titleSeen) {
+          removed.add(new Removed(line, "repeated_title"));
+        }
+        titleSeen = true;
+        continue;
+      }
+      Optional<String> reason = Residue.classify(line);
+      if (reason.isPresent()) {
+        String r = reason.get();
+        switch (r) {
+          case "date_header" -> {
+            if (published == null) {
+              published = Dates.find(line).orElse(null);
+            }
+          }
+          case "byline" -> {
+            if (byline == null) {
+              byline = line.replaceFirst("(?i)^by\\s+", "").strip();
+            }
+          }
+          case "source_stub", "caption_credit" -> Residue.creditedName(line).ifPresent(credits::add);
+          default -> { }
+        }
+        removed.add(new Removed(line, r));
+        continue;
+      }
+      if (title == null && body.isEmpty() && looksLikeTitle(line)) {
+        title = line;
+        titleSeen = true;
+        continue;
+      }
+      body.add(line);
+    }
+    String dateline = null;
+    if (!body.isEmpty()) {
+      Matcher m = DATELINE.matcher(body.get(0));
+      if (m.find() && m.group(1).length() <= 70 && isUpperish(m.group(1))) {
+        dateline = m.group(1).strip();
+        if (m.group(2) != null) {
+          credits.add(0, m.group(2).strip());
+        }
+      }
+    }
+    return new Page(title, published, byline, dateline, String.join("\n\n", body), removed, dedupe(credits));
+  }
+
+  private static List<String> dedupe(List<String> credits) {
+    List<String> out = new ArrayList<>();
+    for (String c : credits) {
+      if (out.stream().noneMatch(o -> o.equalsIgnoreCase(c))) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** A dateline's place part is written in capitals, or is a capitalized place followed by "(Outlet)". */
+  private static boolean isUpperish(String s) {
+    String place = s.split("[(,]")[0].strip();
+    long upper = place.chars().filter(Character::isUpperCase).count();
+    long letters = place.chars().filter(Character::isLetter).count();
+    return letters > 0 && (upper * 2 >= letters || s.contains("("));
+  }
+
+  static boolean looksLikeTitle(String line) {
+    if (line.length() < 8 || line.length() > 200) {
+      return false;
+    }
+    String words[] = line.split(" ");
+    if (words.length < 2) {
+      return false;
+    }
+    char last = line.charAt(line.length() - 1);
+    return last != '.' || line.length() < 90 && !line.contains(". ");
+  }
+
+  static boolean sameText(String a, String b) {
+    return norm(a).equals(norm(b));
+  }
+
+  private static String norm(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}

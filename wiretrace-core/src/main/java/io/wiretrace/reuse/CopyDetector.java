@@ -1,0 +1,270 @@
+package io.wiretrace.reuse;
+
+import io.wiretrace.extract.Dates;
+import io.wiretrace.fingerprint.Hashing64;
+import io.wiretrace.fingerprint.LshIndex;
+import io.wiretrace.fingerprint.MinHash;
+import io.wiretrace.model.Article;
+import io.wiretrace.model.Relation;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds copy relations among a batch of articles.
+ *
+ * <pre>{@code
+ * List<Relation> rels = new CopyDetector().detect(articles);
+ * }</pre>
+ *
+ * <p>Steps: fingerprint every article; candidates from MinHash-LSH (32 bands x 4 rows) and from an
+ * index of sampled shingles (one in eight, chosen by hash value so every copy samples the same
+ * shingles) that catches partial copies; verify each candidate by {@link Alignment}; type it; pick
+ * the original; collapse chains so that each copy points at the root of its lineage.
+ *
+ * <p>Deterministic: articles are processed in id order and every tie is broken by id. Thread-safe
+ * (no state between calls); {@link #detect} itself runs on the calling thread.
+ */
+public final class CopyDetector {
+  /** Minimum aligned tokens outside quotation marks for a relation. */
+  public static final int MIN_UNQUOTED_TOKENS = 25;
+  /** Minimum share of either article covered by aligned passages. */
+  public static final double MIN_COVERAGE = 0.15;
+  /** Both sides at least this covered and exactly matching: verbatim. */
+  public static final double VERBATIM = 0.95;
+  /** Both sides at least this covered: near duplicate; otherwise partial. */
+  public static final double NEAR = 0.5;
+  /** Sampled shingles (1 in 2^SAMPLE_BITS) shared before a pair becomes a candidate. */
+  private static final int SAMPLE_BITS = 3;
+  private static final int MIN_SHARED_SAMPLES = 3;
+  /** Posting lists longer than this are boilerplate phrases, not evidence of copying. */
+  private static final int MAX_POSTING = 200;
+
+  private final MinHash minHash = MinHash.builder().numHashes(128).build();
+
+  /** Detects relations among {@code articles} (any order; ids must be unique). */
+  public List<Relation> detect(List<Article> articles) {
+    List<Article> sorted = new ArrayList<>(articles);
+    sorted.sort(Comparator.comparing(Article::id));
+    List<Fingerprint> fps = new ArrayList<>(sorted.size());
+    for (Article a : sorted) {
+      fps.add(Fingerprint.of(a, minHash));
+    }
+    return detectFingerprints(fps);
+  }
+
+  /** As {@link #detect}, over fingerprints already computed (in id order). */
+  public List<Relation> detectFingerprints(List<Fingerprint> fps) {
+    Set<Long> pairs = candidates(fps);
+    Map<String, List<Edge>> edges = new TreeMap<>();
+    for (long pair : pairs.stream().sorted().toList()) {
+      int x = (int) (pair >>> 32);
+      int y = (int) pair;
+      Edge e = verify(fps.get(x), fps.get(y));
+      if (e != null) {
+        edges.computeIfAbsent(e.relation.copy(), c -> new ArrayList<>()).add(e);
+      }
+    }
+    return lineage(edges);
+  }
+
+  private Set<Long> candidates(List<Fingerprint> fps) {
+    Set<Long> pairs = new HashSet<>();
+    LshIndex lsh = new LshIndex(32, 4);
+    Map<Long, List<Integer>> postings = new HashMap<>();
+    long mask = (1L << SAMPLE_BITS) - 1;
+    for (int i = 0; i < fps.size(); i++) {
+      Fingerprint f = fps.get(i);
+      if (f.shingles().length == 0) {
+        continue;
+      }
+      for (int j : lsh.addAndQuery(i, f.signature())) {
+        pairs.add(((long) j << 32) | i);
+      }
+      Map<Integer, Integer> shared = new HashMap<>();
+      Set<Long> seen = new HashSet<>();
+      for (long s : f.shingles()) {
+        if ((Hashing64.mix(s) & mask) != 0 || !seen.add(s)) {
+          continue;
+        }
+        List<Integer> list = postings.computeIfAbsent(s, x -> new ArrayList<>(2));
+        if (list.size() < MAX_POSTING) {
+          for (int j : list) {
+            shared.merge(j, 1, Integer::sum);
+          }
+          list.add(i);
+        }
+      }
+      for (Map.Entry<Integer, Integer> hit : shared.entrySet()) {
+        if (hit.getValue() >= MIN_SHARED_SAMPLES) {
+          pairs.add(((long) hit.getKey() << 32) | i);
+        }
+      }
+    }
+    return pairs;
+  }
+
+  /** A verified, oriented pair. */
+  private record Edge(Relation relation, double coverageOriginal, String publishedOriginal) {}
+
+  private Edge verify(Fingerprint x, Fingerprint y) {
+    Alignment al = Alignment.of(x, y);
+    if (al.passages().isEmpty()) {
+      return null;
+    }
+    int unquoted = 0;
+    BitSet covX = al.coveredA();
+    for (int t = covX.nextSetBit(0); t >= 0; t = covX.nextSetBit(t + 1)) {
+      if (!x.quoted().get(t)) {
+        unquoted++;
+      }
+    }
+    int unquotedY = 0;
+    BitSet covY = al.coveredB();
+    for (int t = covY.nextSetBit(0); t >= 0; t = covY.nextSetBit(t + 1)) {
+      if (!y.quoted().get(t)) {
+        unquotedY++;
+      }
+    }
+    double cx = (double) covX.cardinality() / Math.max(1, x.tokens().size());
+    double cy = (double) covY.cardinality() / Math.max(1, y.tokens().size());
+    if (Math.min(unquoted, unquotedY) < MIN_UNQUOTED_TOKENS || Math.max(cx, cy) < MIN_COVERAGE) {
+      return null;
+    }
+    double exact = (double) al.matchedA().cardinality() / Math.max(1, covX.cardinality());
+    String kind;
+    if (cx >= VERBATIM && cy >= VERBATIM && exact >= 0.99) {
+      kind = "verbatim";
+    } else if (cx >= NEAR && cy >= NEAR) {
+      kind = "near_duplicate";
+    } else {
+      kind = "partial";
+    }
+    double score = round(jaccard(x.shingles(), y.shingles()));
+    Direction d = direction(x, y, cx, cy);
+    boolean xIsCopy = d.firstIsCopy;
+    Fingerprint copy = xIsCopy ? x : y;
+    Fingerprint orig = xIsCopy ? y : x;
+    Alignment oriented = xIsCopy ? al : Alignment.of(y, x);
+    double covCopy = xIsCopy ? cx : cy;
+    double covOrig = xIsCopy ? cy : cx;
+    Relation r = new Relation(copy.article().id(), orig.article().id(), kind, score, round(covCopy),
+        oriented.evidence(copy, orig), d.basis);
+    return new Edge(r, covOrig, orig.article().published());
+  }
+
+  private record Direction(boolean firstIsCopy, String basis) {}
+
+  /**
+   * Which of two related articles is the copy. In order: a credit or dateline in one naming the
+   * other's outlet; publication time; containment (the side almost wholly inside the other is the
+   * excerpt); finally the id, a stable tie-break that claims nothing.
+   */
+  private static Direction direction(Fingerprint x, Fingerprint y, double cx, double cy) {
+    boolean xCreditsY = credits(x.article(), y.article());
+    boolean yCreditsX = credits(y.article(), x.article());
+    if (xCreditsY != yCreditsX) {
+      return new Direction(xCreditsY, "credit");
+    }
+    String px = x.article().published();
+    String py = y.article().published();
+    if (px != null && py != null) {
+      int c = comparePublished(px, py);
+      if (c != 0) {
+        return new Direction(c > 0, "published");
+      }
+    }
+    if (Math.abs(cx - cy) >= 0.3) {
+      return new Direction(cx > cy, "containment");
+    }
+    return new Direction(x.article().id().compareTo(y.article().id()) > 0, "id");
+  }
+
+  /** Compares two ISO dates; a day-only date equals any time on that day. */
+  static int comparePublished(String a, String b) {
+    if (a.length() == 10 || b.length() == 10) {
+      return Long.compare(Dates.epochDay(a), Dates.epochDay(b));
+    }
+    return Dates.sortKey(a).compareTo(Dates.sortKey(b));
+  }
+
+  private static boolean credits(Article copy, Article original) {
+    String outlet = original.outlet();
+    if (outlet == null || outlet.isBlank() || outlet.equalsIgnoreCase(copy.outlet() == null ? "" : copy.outlet())) {
+      return false;
+    }
+    String o = outlet.toLowerCase(Locale.ROOT);
+    for (String c : copy.credits()) {
+      String lc = c.toLowerCase(Locale.ROOT);
+      if (lc.contains(o) || o.contains(lc) && lc.length() >= 3) {
+        return true;
+      }
+    }
+    return copy.dateline() != null && copy.dateline().toLowerCase(Locale.ROOT).contains(o);
+  }
+
+  /**
+   * Keeps, for each copy, the relation to the root of its lineage: if B copies A and C copies B,
+   * C is linked to A when C and A were also found related (they share the text), and to B only when
+   * C shares nothing with A directly.
+   */
+  private static List<Relation> lineage(Map<String, List<Edge>> edges) {
+    List<Relation> out = new ArrayList<>();
+    for (Map.Entry<String, List<Edge>> e : edges.entrySet()) {
+      List<Edge> targets = e.getValue();
+      // targets that are not themselves copies come first; among them the earliest, then best covered
+      targets.sort(Comparator
+          .comparing((Edge t) -> edges.containsKey(t.relation.original()) ? 1 : 0)
+          .thenComparing(t -> Dates.sortKey(t.publishedOriginal))
+          .thenComparing(t -> -t.relation.coverage())
+          .thenComparing(t -> t.relation.original()));
+      Set<String> roots = new HashSet<>();
+      for (Edge t : targets) {
+        String root = root(t.relation.original(), edges, new HashSet<>());
+        if (roots.add(root)) {
+          out.add(t.relation);
+        }
+      }
+    }
+    out.sort(Comparator.comparing(Relation::copy).thenComparing(Relation::original));
+    return out;
+  }
+
+  private static String root(String id, Map<String, List<Edge>> edges, Set<String> seen) {
+    List<Edge> up = edges.get(id);
+    if (up == null || !seen.add(id)) {
+      return id;
+    }
+    return root(up.get(0).relation.original(), edges, seen);
+  }
+
+  static double jaccard(long[] a, long[] b) {
+    Set<Long> sa = new HashSet<>();
+    for (long v : a) {
+      sa.add(v);
+    }
+    Set<Long> sb = new HashSet<>();
+    for (long v : b) {
+      sb.add(v);
+    }
+    int inter = 0;
+    for (long v : sb) {
+      if (sa.contains(v)) {
+        inter++;
+      }
+    }
+    int union = sa.size() + sb.size() - inter;
+    return union == 0 ? 0 : (double) inter / union;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+}
