@@ -5,6 +5,7 @@ import io.wiretrace.model.RawDocument;
 import io.wiretrace.model.Rewrite;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns any {@link RawDocument} into an {@link Article}: HTML through {@link HtmlExtractor}, plain
@@ -28,8 +29,11 @@ public final class Extractor {
     RawDocument.Hints h = doc.hints();
     if (doc.format() == RawDocument.Format.HTML) {
       HtmlExtractor.Page p = html.extract(doc.content(), h.url());
+      Optional<Dateline> d = Dateline.find(p.text());
+      List<String> credits = d.isPresent() && d.get().credit() != null ? List.of(d.get().credit()) : List.of();
       return new Article(doc.id(), or(h.url(), p.url()), or(h.title(), p.title()), normalizedOr(h.published(), p.published()),
-          or(h.outlet(), p.outlet()), p.byline(), null, p.language(), p.text(), p.removed(), List.of(), NOT_ASSESSED);
+          or(h.outlet(), p.outlet()), p.byline(), d.map(Dateline::text).orElse(null), p.language(), p.text(), p.removed(),
+          credits, NOT_ASSESSED);
     }
     TextPageExtractor.Page p = text.extract(doc.content(), h.title());
     String outlet = h.outlet();

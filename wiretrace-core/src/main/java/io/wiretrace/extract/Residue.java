@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Classifies one line or block of a scraped page as scraper residue, with a stable reason code.
  *
  * <p>Reason codes (the {@code reason} of {@link io.wiretrace.model.Removed}):
- * {@code comment_form, author_box, byline, hashtags, tags, share, rss_stub, source_stub,
+ * {@code comment_form, author_box, byline, hashtags, tags, share, rss_stub, source_stub, site_tagline,
  * caption_credit, date_header, counter, copyright, related, navigation, repeated_title, links}.
  * The rules are anchored on whole lines and bounded in length, so a body sentence that merely
  * mentions "comments" or "source" is not residue.
@@ -25,7 +25,7 @@ public final class Residue {
   }
 
   /** Lines that open a comment section: everything after them is comment form or comments. */
-  private static final Pattern COMMENT_SECTION = p("^(leave a (reply|comment)|(\\d+ )?comments?( \\(\\d+\\))?|add a comment|post a comment|join the (discussion|conversation)|what do you think\\?)\\s*:?$");
+  private static final Pattern COMMENT_SECTION = p("^(leave a (reply|comment)|\\d+ (thoughts|responses|replies) (on|to) .*|(\\d+ )?comments?( \\(\\d+\\))?|add a comment|post a comment|join the (discussion|conversation)|what do you think\\?)\\s*:?$");
 
   private static final List<Rule> RULES = List.of(
       new Rule("comment_form", p("^(your email address will not be published\\.?.*|required fields are marked.*|save my name, email,? and website.*|post comment|submit comment|cancel reply|notify me of (follow-up comments|new posts).*|you must be logged in to post a comment\\.?|comment\\s*\\*?|name\\s*\\*|e-?mail\\s*\\*|website|no comments yet\\.?.*|be the first to comment.*)$"), 200),
@@ -36,6 +36,8 @@ public final class Residue {
       new Rule("share", p("^(share( this( article| story| post)?)?( on \\w+)?|share via.*|tweet( this)?|pin it|email( this)?|print( this)?( article)?|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|copy link|click to share on .*|share on (facebook|twitter|x|linkedin|whatsapp).*|like this:?|like loading\\.*)\\s*:?$"), 120),
       new Rule("rss_stub", p("^(rss( feed)?|subscribe( to (our|the) (rss|feed|newsletter)).*|sign up for (our|the) newsletter.*|follow us on .*|get the latest .* in your inbox.*|subscribe|newsletter)\\s*:?$"), 160),
       new Rule("source_stub", p("^(\\(?source\\)?|via|source link|original(ly published)? (at|on|by|in) .*|read (the )?(full|original|more) (story|article|at|on).*|read more.*|continue reading.*|click here.*|\\[?source:?\\]?.*|source\\s*:.*|via\\s*:.*)$"), 200),
+      new Rule("site_tagline", p("^.{2,50}\\s[–—|:-]\\s.{0,80}\\b(source|destination|home|place)\\s+for\\b.{0,60}$"), 200),
+      new Rule("caption_credit", p(".*\\((photo|image|picture|file photo|video)s?( by| credit| courtesy of)?\\s*:?[^)]{0,80}\\)\\.?$"), 240),
       new Rule("caption_credit", p("^((photo|image|picture|file photo|video|illustration|graphic)s?( credit)?\\s*:.*|\\(?(photo|image|picture)s?( by| courtesy of| credit)?\\b.*\\)?|(toggle|hide|show|change the|switch the|expand|collapse) (caption|subtitles?|legend)|caption|credit\\s*:.*|.*\\b(getty images|ap photo|afp via getty|shutterstock|reuters/[\\p{L} ]+|epa-efe)\\b.*)$"), 200),
       new Rule("counter", p("^[\\d.,\\s]*\\d[\\d.,\\s]*(k|m)?\\s*(views?|shares?|comments?|likes?|reads?|reactions?)?$"), 40),
       new Rule("counter", p("^(views?|shares?|comments?|likes?|reads?)\\s*:?\\s*[\\d.,]+\\s*(k|m)?$"), 40),

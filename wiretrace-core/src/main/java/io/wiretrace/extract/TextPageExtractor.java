@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Extracts an article from a plain-text scraped page: each line is classified as title,
@@ -18,10 +16,6 @@ import java.util.regex.Pattern;
  * Reply", "3 Comments") every line is comment residue. Thread-safe.
  */
 public final class TextPageExtractor {
-  /** "HALVERN, Norland (Northwind Press) —" or "Beijing (CNN) -" at the start of the first paragraph. */
-  private static final Pattern DATELINE = Pattern.compile(
-      "^((?:\\p{Lu}[\\p{Lu}\\p{L}.'’ -]{1,40}?)(?:,\\s*\\p{Lu}[\\p{L}.'’ -]{1,30}?)?\\s*(?:\\(([^)]{2,50})\\))?\\s*[—–-]{1,2})\\s+\\S");
-
   /** The parsed page. */
   public record Page(String title, String published, String byline, String dateline, String text,
       List<Removed> removed, List<String> credits) {}
@@ -94,11 +88,11 @@ public final class TextPageExtractor {
     }
     String dateline = null;
     if (!body.isEmpty()) {
-      Matcher m = DATELINE.matcher(body.get(0));
-      if (m.find() && m.group(1).length() <= 70 && isUpperish(m.group(1))) {
-        dateline = m.group(1).strip();
-        if (m.group(2) != null) {
-          credits.add(0, m.group(2).strip());
+      Optional<Dateline> d = Dateline.find(body.get(0));
+      if (d.isPresent()) {
+        dateline = d.get().text();
+        if (d.get().credit() != null) {
+          credits.add(0, d.get().credit());
         }
       }
     }
@@ -113,14 +107,6 @@ public final class TextPageExtractor {
       }
     }
     return out;
-  }
-
-  /** A dateline's place part is written in capitals, or is a capitalized place followed by "(Outlet)". */
-  private static boolean isUpperish(String s) {
-    String place = s.split("[(,]")[0].strip();
-    long upper = place.chars().filter(Character::isUpperCase).count();
-    long letters = place.chars().filter(Character::isLetter).count();
-    return letters > 0 && (upper * 2 >= letters || s.contains("("));
   }
 
   static boolean looksLikeTitle(String line) {

@@ -12,7 +12,7 @@ public final class Terms {
   private Terms() {}
 
   /** English function words and news filler that carry no topic. */
-  public static final Set<String> STOP_WORDS = Set.of(
+  public static final Set<String> STOP_WORDS = Set.copyOf(java.util.Arrays.asList(
       "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
       "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
       "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
@@ -23,10 +23,10 @@ public final class Terms {
       "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was",
       "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
       "you", "your", "yours", "yourself", "said", "says", "say", "told", "according", "mr", "mrs", "ms", "one",
-      "two", "new", "year", "years", "would", "may", "might", "must", "shall", "since", "still", "yet", "however",
+      "two", "new", "year", "years", "may", "might", "must", "shall", "since", "still", "yet", "however",
       "many", "much", "even", "well", "back", "get", "got", "make", "made", "like", "last", "first", "next",
       "week", "day", "days", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "don't", "it's", "i'm", "he's", "she's", "that's", "there's", "they're", "we're", "can't", "won't");
+      "don't", "it's", "i'm", "he's", "she's", "that's", "there's", "they're", "we're", "can't", "won't"));
 
   /** The index terms of {@code text}, in text order (repeats kept). */
   public static List<String> of(String text) {

@@ -1,0 +1,125 @@
+package io.wiretrace.cluster;
+
+import io.wiretrace.text.Terms;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * TF-IDF vectors over a fixed batch of documents: sublinear term frequency, smoothed IDF, unit
+ * length. Term ids follow the sorted term strings, so vectors and every sum over them are the same
+ * whatever order the documents came in.
+ */
+final class TfIdf {
+  /** A sparse unit vector: ascending term ids and their weights. */
+  record Vec(int[] ids, double[] weights) {
+    static final Vec EMPTY = new Vec(new int[0], new double[0]);
+
+    double dot(Vec o) {
+      double s = 0;
+      int i = 0;
+      int j = 0;
+      while (i < ids.length && j < o.ids.length) {
+        if (ids[i] == o.ids[j]) {
+          s += weights[i++] * o.weights[j++];
+        } else if (ids[i] < o.ids[j]) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      return s;
+    }
+  }
+
+  private final Map<String, Integer> ids = new HashMap<>();
+  private final double[] idf;
+
+  /** Builds the vocabulary and IDF from {@code docs}, each a list of index terms. */
+  TfIdf(List<List<String>> docs) {
+    TreeMap<String, Integer> df = new TreeMap<>();
+    for (List<String> d : docs) {
+      for (String t : new java.util.HashSet<>(d)) {
+        df.merge(t, 1, Integer::sum);
+      }
+    }
+    idf = new double[df.size()];
+    int n = docs.size();
+    int next = 0;
+    for (Map.Entry<String, Integer> e : df.entrySet()) {
+      ids.put(e.getKey(), next);
+      idf[next++] = Math.log((n + 1.0) / (e.getValue() + 1.0)) + 1;
+    }
+  }
+
+  Vec vector(List<String> terms) {
+    TreeMap<Integer, Integer> tf = new TreeMap<>();
+    for (String t : terms) {
+      Integer id = ids.get(t);
+      if (id != null) {
+        tf.merge(id, 1, Integer::sum);
+      }
+    }
+    int[] is = new int[tf.size()];
+    double[] ws = new double[tf.size()];
+    int k = 0;
+    double norm = 0;
+    for (Map.Entry<Integer, Integer> e : tf.entrySet()) {
+      is[k] = e.getKey();
+      ws[k] = (1 + Math.log(e.getValue())) * idf[e.getKey()];
+      norm += ws[k] * ws[k];
+      k++;
+    }
+    if (norm == 0) {
+      return Vec.EMPTY;
+    }
+    double inv = 1 / Math.sqrt(norm);
+    for (int i = 0; i < ws.length; i++) {
+      ws[i] *= inv;
+    }
+    return new Vec(is, ws);
+  }
+
+  /** Index terms of an article: title terms count twice. */
+  static List<String> terms(String title, String text) {
+    List<String> t = new java.util.ArrayList<>(Terms.of(text));
+    if (title != null) {
+      List<String> tt = Terms.of(title);
+      t.addAll(tt);
+      t.addAll(tt);
+    }
+    return t;
+  }
+
+  /** Adds {@code v} into a dense accumulator and returns the unit-length sparse result. */
+  static Vec centroid(Map<Integer, Double> sum) {
+    int[] is = sum.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    double[] ws = new double[is.length];
+    double norm = 0;
+    for (int i = 0; i < is.length; i++) {
+      ws[i] = sum.get(is[i]);
+      norm += ws[i] * ws[i];
+    }
+    if (norm == 0) {
+      return Vec.EMPTY;
+    }
+    double inv = 1 / Math.sqrt(norm);
+    for (int i = 0; i < ws.length; i++) {
+      ws[i] *= inv;
+    }
+    return new Vec(is, ws);
+  }
+
+  static void accumulate(Map<Integer, Double> sum, Vec v) {
+    for (int i = 0; i < v.ids().length; i++) {
+      sum.merge(v.ids()[i], v.weights()[i], Double::sum);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TfIdf[terms=" + idf.length + ", idf[0..3]=" + Arrays.toString(Arrays.copyOf(idf, Math.min(3, idf.length))) + "]";
+  }
+}

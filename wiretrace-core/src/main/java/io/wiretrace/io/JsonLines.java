@@ -1,0 +1,147 @@
+package io.wiretrace.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.wiretrace.model.Article;
+import io.wiretrace.model.Evidence;
+import io.wiretrace.model.Rejection;
+import io.wiretrace.model.Relation;
+import io.wiretrace.model.Removed;
+import io.wiretrace.model.Story;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes records as JSON Lines, one record per line, fields in contract order.
+ *
+ * <p>Files are written to a temporary sibling and moved into place, so a crash never leaves a
+ * half-written output over a good one. Thread-safe (no state).
+ */
+public final class JsonLines {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private JsonLines() {}
+
+  /** A function that writes one record's fields. */
+  @FunctionalInterface
+  public interface Fields<T> {
+    void write(JsonGenerator g, T value) throws IOException;
+  }
+
+  /** Writes {@code records} to {@code file} atomically. */
+  public static <T> void write(Path file, List<T> records, Fields<T> fields) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      for (T r : records) {
+        w.write(line(r, fields));
+        w.write('\n');
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** One record as a JSON line (no newline). */
+  public static <T> String line(T record, Fields<T> fields) throws IOException {
+    StringWriter sw = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(sw)) {
+      g.writeStartObject();
+      fields.write(g, record);
+      g.writeEndObject();
+    }
+    return sw.toString();
+  }
+
+  public static final Fields<Article> ARTICLE = (g, a) -> {
+    g.writeStringField("id", a.id());
+    g.writeStringField("url", a.url());
+    g.writeStringField("title", a.title());
+    g.writeStringField("published", a.published());
+    g.writeStringField("outlet", a.outlet());
+    g.writeStringField("byline", a.byline());
+    g.writeStringField("dateline", a.dateline());
+    g.writeStringField("language", a.language());
+    g.writeStringField("text", a.text());
+    g.writeArrayFieldStart("removed");
+    for (Removed r : a.removed()) {
+      g.writeStartObject();
+      g.writeStringField("text", r.text());
+      g.writeStringField("reason", r.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("credits");
+    for (String c : a.credits()) {
+      g.writeString(c);
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("rewrite");
+    g.writeStringField("kind", a.rewrite().kind());
+    g.writeFieldName("score");
+    g.writeNumber(fixed(a.rewrite().score()));
+    g.writeObjectFieldStart("signals");
+    for (Map.Entry<String, Double> s : a.rewrite().signals().entrySet()) {
+      g.writeFieldName(s.getKey());
+      g.writeNumber(fixed(s.getValue()));
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  };
+
+  public static final Fields<Relation> RELATION = (g, r) -> {
+    g.writeStringField("copy", r.copy());
+    g.writeStringField("original", r.original());
+    g.writeStringField("kind", r.kind());
+    g.writeFieldName("score");
+    g.writeNumber(fixed(r.score()));
+    g.writeFieldName("coverage");
+    g.writeNumber(fixed(r.coverage()));
+    g.writeArrayFieldStart("evidence");
+    for (Evidence e : r.evidence()) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("copy");
+      g.writeNumber(e.copy().start());
+      g.writeNumber(e.copy().end());
+      g.writeEndArray();
+      g.writeArrayFieldStart("original");
+      g.writeNumber(e.original().start());
+      g.writeNumber(e.original().end());
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("direction_basis", r.directionBasis());
+  };
+
+  public static final Fields<Story> STORY = (g, s) -> {
+    g.writeStringField("id", s.id());
+    g.writeStringField("title", s.title());
+    g.writeStringField("storyline", s.storyline());
+    g.writeArrayFieldStart("articles");
+    for (String a : s.articles()) {
+      g.writeString(a);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("originals");
+    for (String a : s.originals()) {
+      g.writeString(a);
+    }
+    g.writeEndArray();
+  };
+
+  public static final Fields<Rejection> REJECTION = (g, r) -> {
+    g.writeStringField("input", r.input());
+    g.writeStringField("reason", r.reason());
+  };
+
+  /** Four decimals, as text, so that output never depends on floating-point printing details. */
+  private static String fixed(double v) {
+    return new java.math.BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+  }
+}

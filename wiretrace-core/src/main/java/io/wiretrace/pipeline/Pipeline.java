@@ -1,0 +1,205 @@
+package io.wiretrace.pipeline;
+
+import io.wiretrace.cluster.StoryClusterer;
+import io.wiretrace.extract.Extractor;
+import io.wiretrace.io.JsonLines;
+import io.wiretrace.model.Article;
+import io.wiretrace.model.RawDocument;
+import io.wiretrace.model.Rejection;
+import io.wiretrace.model.Relation;
+import io.wiretrace.model.Story;
+import io.wiretrace.report.HtmlReport;
+import io.wiretrace.reuse.CopyDetector;
+import io.wiretrace.source.ReadResult;
+import io.wiretrace.source.SourceFile;
+import io.wiretrace.source.Sources;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The whole analysis: read, extract, detect copies, cluster, write.
+ *
+ * <pre>{@code
+ * AnalysisResult r = Pipeline.builder().threads(4).build().analyze(List.of(Path.of("corpus")));
+ * Pipeline.write(r, Path.of("wiretrace-out"));
+ * }</pre>
+ *
+ * <p>Output is identical for any thread count and any input order: per-document work runs in
+ * parallel but results are collected by position and sorted by id before any stage that looks
+ * across documents. Defaults: threads = available processors, no progress reporting.
+ */
+public final class Pipeline {
+  private final int threads;
+  private final Progress progress;
+  private final Extractor extractor = new Extractor();
+  private final CopyDetector copies = new CopyDetector();
+  private final StoryClusterer clusterer = StoryClusterer.builder().build();
+
+  private Pipeline(int threads, Progress progress) {
+    this.threads = threads;
+    this.progress = progress;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Analyzes the files and folders in {@code inputs}.
+   *
+   * @throws java.nio.file.NoSuchFileException if an input does not exist
+   * @throws IOException if a folder cannot be listed
+   */
+  public AnalysisResult analyze(List<Path> inputs) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "wiretrace-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<SourceFile> files = Sources.discover(inputs);
+      progress.stage("read", files.size());
+      List<ReadResult> read = parallel(pool, files, f -> {
+        ReadResult r = Sources.read(f);
+        progress.advance();
+        return r;
+      });
+      List<Rejection> rejected = new ArrayList<>();
+      List<RawDocument> docs = new ArrayList<>();
+      for (ReadResult r : read) {
+        docs.addAll(r.documents());
+        rejected.addAll(r.rejections());
+      }
+      docs = unique(docs, rejected);
+      progress.stage("extract", docs.size());
+      List<Object> extracted = parallel(pool, docs, d -> {
+        Object out;
+        try {
+          Article a = extractor.extract(d);
+          out = a.text().isBlank()
+              ? new Rejection(d.input(), "no article text found (" + a.removed().size() + " block(s) dropped as residue)")
+              : a;
+        } catch (RuntimeException | StackOverflowError e) {
+          out = new Rejection(d.input(), "extraction failed: " + e);
+        }
+        progress.advance();
+        return out;
+      });
+      List<Article> articles = new ArrayList<>();
+      for (Object o : extracted) {
+        if (o instanceof Article a) {
+          articles.add(a);
+        } else {
+          rejected.add((Rejection) o);
+        }
+      }
+      articles.sort(Comparator.comparing(Article::id));
+      progress.stage("copies", -1);
+      List<Relation> relations = copies.detect(articles);
+      progress.stage("stories", -1);
+      List<Story> stories = clusterer.cluster(articles, relations);
+      rejected.sort(Comparator.comparing(Rejection::input).thenComparing(Rejection::reason));
+      return new AnalysisResult(articles, relations, stories, rejected);
+    } finally {
+      pool.shutdownNow();
+      progress.done();
+    }
+  }
+
+  /** Keeps the first document per id (documents arrive in discovery order); later ones are rejected. */
+  private static List<RawDocument> unique(List<RawDocument> docs, List<Rejection> rejected) {
+    java.util.Map<String, RawDocument> seen = new java.util.HashMap<>();
+    List<RawDocument> out = new ArrayList<>(docs.size());
+    for (RawDocument d : docs) {
+      RawDocument first = seen.putIfAbsent(d.id(), d);
+      if (first == null) {
+        out.add(d);
+      } else {
+        rejected.add(new Rejection(d.input(), "duplicate id '" + d.id() + "', already read from " + first.input()));
+      }
+    }
+    return out;
+  }
+
+  private static <T, R> List<R> parallel(ExecutorService pool, List<T> items, Function<T, R> f) throws IOException {
+    List<Future<R>> futures = new ArrayList<>(items.size());
+    for (T item : items) {
+      futures.add(pool.submit(() -> f.apply(item)));
+    }
+    List<R> out = new ArrayList<>(items.size());
+    for (Future<R> fu : futures) {
+      try {
+        out.add(fu.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("worker failed", e.getCause());
+      }
+    }
+    return out;
+  }
+
+  /** Output file names of the contract. */
+  public static final String ARTICLES = "articles.jsonl";
+  public static final String RELATIONS = "relations.jsonl";
+  public static final String STORIES = "stories.jsonl";
+  public static final String REJECTED = "rejected.jsonl";
+  public static final String REPORT = "report.html";
+
+  /** Writes the output contract into {@code outDir}, creating it; each file is replaced atomically. */
+  public static void write(AnalysisResult r, Path outDir) throws IOException {
+    Files.createDirectories(outDir);
+    JsonLines.write(outDir.resolve(ARTICLES), r.articles(), JsonLines.ARTICLE);
+    JsonLines.write(outDir.resolve(RELATIONS), r.relations(), JsonLines.RELATION);
+    JsonLines.write(outDir.resolve(STORIES), r.stories(), JsonLines.STORY);
+    JsonLines.write(outDir.resolve(REJECTED), r.rejected(), JsonLines.REJECTION);
+    Path report = outDir.resolve(REPORT);
+    Path tmp = outDir.resolve(REPORT + ".tmp");
+    Files.writeString(tmp, HtmlReport.render(r.articles(), r.relations(), r.stories(), r.rejected()), StandardCharsets.UTF_8);
+    Files.move(tmp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Builds a {@link Pipeline}; each setter may be called once. */
+  public static final class Builder {
+    private Integer threads;
+    private Progress progress;
+
+    /** Worker threads for per-document stages, 1..256; default: available processors. */
+    public Builder threads(int n) {
+      if (threads != null) {
+        throw new IllegalStateException("threads was already set to " + threads);
+      }
+      if (n < 1 || n > 256) {
+        throw new IllegalArgumentException("threads must be between 1 and 256, got " + n);
+      }
+      threads = n;
+      return this;
+    }
+
+    /** Where progress goes; default {@link Progress#NONE}. */
+    public Builder progress(Progress p) {
+      if (progress != null) {
+        throw new IllegalStateException("progress was already set");
+      }
+      progress = java.util.Objects.requireNonNull(p, "progress");
+      return this;
+    }
+
+    public Pipeline build() {
+      return new Pipeline(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+          progress == null ? Progress.NONE : progress);
+    }
+  }
+}

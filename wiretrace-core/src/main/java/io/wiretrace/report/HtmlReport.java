@@ -1,0 +1,177 @@
+package io.wiretrace.report;
+
+import io.wiretrace.model.Article;
+import io.wiretrace.model.Evidence;
+import io.wiretrace.model.Rejection;
+import io.wiretrace.model.Relation;
+import io.wiretrace.model.Removed;
+import io.wiretrace.model.Span;
+import io.wiretrace.model.Story;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Renders report.html. Pure function of its inputs: same records, same bytes. No scripts, no
+ * external resources: the page works offline and from a file.
+ */
+public final class HtmlReport {
+  private HtmlReport() {}
+
+  private static final String CSS = """
+      body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
+      header{background:#14213d;color:#fff;padding:18px 28px}header h1{margin:0;font-size:22px}
+      header p{margin:4px 0 0;color:#c9d3e6}main{padding:12px 28px 40px;max-width:1280px}
+      .storyline{border-left:4px solid #fca311;padding-left:14px;margin:26px 0}
+      .storyline>h2{font-size:14px;text-transform:uppercase;letter-spacing:.06em;color:#7a5a00;margin:0 0 6px}
+      .story{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:14px 18px;margin:12px 0}
+      .story h3{margin:0 0 8px;font-size:18px}.meta{color:#5b6573;font-size:13px}
+      table{border-collapse:collapse;width:100%;margin-top:8px}td,th{text-align:left;padding:5px 8px;border-top:1px solid #eef0f3;vertical-align:top;font-size:14px}
+      th{font-size:12px;color:#5b6573;text-transform:uppercase;letter-spacing:.04em}
+      .tag{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600}
+      .original{background:#e3f4e8;color:#1b6b34}.copy{background:#fde8e8;color:#9b1c1c}
+      details{margin:8px 0}summary{cursor:pointer;color:#14213d;font-weight:600}
+      .pair{display:grid;grid-template-columns:1fr 1fr;gap:14px;margin-top:8px}
+      .pair>div{background:#fbfbfc;border:1px solid #e4e7eb;border-radius:6px;padding:10px 12px;white-space:pre-wrap;font-size:13.5px;max-height:560px;overflow:auto}
+      .pair h4{margin:0 0 6px;font-size:13px;color:#5b6573;white-space:normal}
+      mark{background:#ffe08a;padding:0}.removed li{font-size:13px;color:#5b6573}.reason{font-family:ui-monospace,monospace;font-size:12px;color:#7a5a00}
+      code{font-family:ui-monospace,monospace;font-size:12.5px}
+      """;
+
+  /** Renders the report. */
+  public static String render(List<Article> articles, List<Relation> relations, List<Story> stories, List<Rejection> rejected) {
+    Map<String, Article> byId = new HashMap<>();
+    for (Article a : articles) {
+      byId.put(a.id(), a);
+    }
+    Map<String, List<Relation>> copiesOf = new HashMap<>();
+    for (Relation r : relations) {
+      copiesOf.computeIfAbsent(r.copy(), k -> new ArrayList<>()).add(r);
+    }
+    StringBuilder h = new StringBuilder(1 << 16);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>wiretrace report</title><style>")
+        .append(CSS).append("</style></head><body>\n<header><h1>wiretrace report</h1><p>")
+        .append(articles.size()).append(" articles · ").append(stories.size()).append(" stories · ")
+        .append(relations.size()).append(" copy relations · ").append(rejected.size()).append(" rejected inputs</p></header>\n<main>\n");
+    Map<String, List<Story>> lines = new LinkedHashMap<>();
+    for (Story s : stories) {
+      lines.computeIfAbsent(s.storyline(), k -> new ArrayList<>()).add(s);
+    }
+    for (Map.Entry<String, List<Story>> line : lines.entrySet()) {
+      h.append("<section class=\"storyline\"><h2>Storyline ").append(esc(line.getKey())).append(" · ")
+          .append(line.getValue().size()).append(line.getValue().size() == 1 ? " story" : " stories").append("</h2>\n");
+      for (Story s : line.getValue()) {
+        story(h, s, byId, copiesOf);
+      }
+      h.append("</section>\n");
+    }
+    if (!rejected.isEmpty()) {
+      h.append("<section class=\"story\"><h3>Rejected inputs</h3><table><tr><th>input</th><th>reason</th></tr>");
+      for (Rejection r : rejected) {
+        h.append("<tr><td><code>").append(esc(r.input())).append("</code></td><td>").append(esc(r.reason())).append("</td></tr>");
+      }
+      h.append("</table></section>\n");
+    }
+    h.append("</main></body></html>\n");
+    return h.toString();
+  }
+
+  private static void story(StringBuilder h, Story s, Map<String, Article> byId, Map<String, List<Relation>> copiesOf) {
+    int copies = s.articles().size() - s.originals().size();
+    h.append("<article class=\"story\" id=\"").append(esc(s.id())).append("\"><h3>").append(esc(nz(s.title(), "(untitled)")))
+        .append("</h3><div class=\"meta\">").append(esc(s.id())).append(" · ").append(s.articles().size()).append(" articles · ")
+        .append(s.originals().size()).append(" original").append(s.originals().size() == 1 ? "" : "s").append(" · ")
+        .append(copies).append(copies == 1 ? " copy" : " copies").append("</div>\n<table><tr><th>published</th><th>outlet</th><th>title</th><th>role</th></tr>");
+    for (String id : s.articles()) {
+      Article a = byId.get(id);
+      h.append("<tr><td>").append(esc(nz(a.published(), "—"))).append("</td><td>").append(esc(nz(a.outlet(), "—")))
+          .append("</td><td>").append(esc(nz(a.title(), "(untitled)"))).append("<br><code>").append(esc(a.id())).append("</code></td><td>");
+      List<Relation> rs = copiesOf.get(id);
+      if (rs == null) {
+        h.append("<span class=\"tag original\">original</span>");
+      } else {
+        for (Relation r : rs) {
+          h.append("<span class=\"tag copy\">").append(esc(r.kind().replace('_', ' '))).append("</span> of <code>")
+              .append(esc(r.original())).append("</code><br><span class=\"meta\">coverage ")
+              .append(pct(r.coverage())).append(", Jaccard ").append(pct(r.score())).append(", original by ")
+              .append(esc(r.directionBasis())).append("</span><br>");
+        }
+      }
+      h.append("</td></tr>");
+    }
+    h.append("</table>\n");
+    for (String id : s.articles()) {
+      for (Relation r : copiesOf.getOrDefault(id, List.of())) {
+        Article copy = byId.get(r.copy());
+        Article orig = byId.get(r.original());
+        h.append("<details><summary>").append(esc(r.kind().replace('_', ' '))).append(": <code>").append(esc(copy.id()))
+            .append("</code> ← <code>").append(esc(orig.id())).append("</code> (").append(r.evidence().size())
+            .append(r.evidence().size() == 1 ? " passage" : " passages").append(")</summary><div class=\"pair\"><div><h4>copy · ")
+            .append(esc(nz(copy.outlet(), copy.id()))).append(" · ").append(esc(nz(copy.published(), "undated"))).append("</h4>")
+            .append(highlight(copy.text(), r.evidence(), Evidence::copy)).append("</div><div><h4>original · ")
+            .append(esc(nz(orig.outlet(), orig.id()))).append(" · ").append(esc(nz(orig.published(), "undated"))).append("</h4>")
+            .append(highlight(orig.text(), r.evidence(), Evidence::original)).append("</div></div>");
+        removedList(h, copy);
+        h.append("</details>\n");
+      }
+    }
+    h.append("</article>\n");
+  }
+
+  private static void removedList(StringBuilder h, Article a) {
+    if (a.removed().isEmpty()) {
+      return;
+    }
+    h.append("<div class=\"removed\"><span class=\"meta\">Residue removed from the copy:</span><ul>");
+    for (Removed r : a.removed()) {
+      h.append("<li><span class=\"reason\">").append(esc(r.reason())).append("</span> ").append(esc(r.text())).append("</li>");
+    }
+    h.append("</ul></div>");
+  }
+
+  /** The text with the given spans wrapped in {@code <mark>}; overlapping spans are merged. */
+  static String highlight(String text, List<Evidence> evidence, Function<Evidence, Span> side) {
+    List<Span> spans = new ArrayList<>();
+    for (Evidence e : evidence) {
+      spans.add(side.apply(e));
+    }
+    spans.sort(Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
+    StringBuilder out = new StringBuilder(text.length() + 64);
+    int pos = 0;
+    int i = 0;
+    while (i < spans.size()) {
+      int start = Math.max(pos, Math.min(spans.get(i).start(), text.length()));
+      int end = Math.min(spans.get(i).end(), text.length());
+      while (i + 1 < spans.size() && spans.get(i + 1).start() <= end) {
+        end = Math.max(end, Math.min(spans.get(++i).end(), text.length()));
+      }
+      i++;
+      if (end <= start) {
+        continue;
+      }
+      out.append(esc(text.substring(pos, start))).append("<mark>").append(esc(text.substring(start, end))).append("</mark>");
+      pos = end;
+    }
+    out.append(esc(text.substring(pos)));
+    return out.toString();
+  }
+
+  private static String pct(double v) {
+    return String.format(Locale.ROOT, "%.0f%%", v * 100);
+  }
+
+  private static String nz(String s, String dflt) {
+    return s == null || s.isBlank() ? dflt : s;
+  }
+
+  private static String esc(String s) {
+    return Entities.escape(s);
+  }
+}

@@ -1,0 +1,16 @@
+package io.wiretrace.eval;
+
+/** The evaluation tasks by name. */
+public final class EvalTasks {
+  private EvalTasks() {}
+
+  /** Task names as typed on the command line. */
+  public enum Name { clustering, extraction }
+
+  public static EvalTask create(Name name) {
+    return switch (name) {
+      case clustering -> new ClusteringEval();
+      case extraction -> new ExtractionEval();
+    };
+  }
+}

@@ -1,0 +1,138 @@
+package io.wiretrace.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.l3s.boilerpipe.extractors.ArticleExtractor;
+import io.wiretrace.extract.HtmlExtractor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.zip.GZIPInputStream;
+import net.dankito.readability4j.Readability4J;
+
+/**
+ * Article body extraction on the Zyte article-extraction benchmark (181 pages): the benchmark's own
+ * metric ({@link ShingleMatch}) for wiretrace and the live Java peers (Readability4J, boilerpipe's
+ * ArticleExtractor) run in the same process, plus the 14 published peer outputs re-scored by the
+ * same code. Speed: pages per second on one thread after one warm-up pass, and the ratio to
+ * Readability4J measured in the same run.
+ */
+final class ExtractionEval implements EvalTask {
+  private static final String DIR = "extraction/zyte-article-benchmark";
+
+  record Page(String id, String url, String truth, String html) {}
+
+  static List<Page> load(Path data) throws IOException {
+    Path dir = data.resolve(DIR);
+    Path gt = dir.resolve("ground-truth.json");
+    if (!Files.exists(gt)) {
+      throw new NoSuchFileException(gt.toString(), null, "Zyte benchmark ground truth not found");
+    }
+    JsonNode root = new ObjectMapper().readTree(gt.toFile());
+    List<Page> pages = new ArrayList<>();
+    TreeMap<String, JsonNode> sorted = new TreeMap<>();
+    root.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+    for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+      Path html = dir.resolve("html").resolve(e.getKey() + ".html.gz");
+      String text;
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(html))) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      pages.add(new Page(e.getKey(), e.getValue().path("url").asText(null), e.getValue().path("articleBody").asText(""), text));
+    }
+    return pages;
+  }
+
+  @Override
+  public Table run(Path data, PrintWriter log) throws IOException {
+    List<Page> pages = load(data);
+    Map<String, BiFunction<String, String, String>> live = new LinkedHashMap<>();
+    HtmlExtractor ours = new HtmlExtractor();
+    live.put("wiretrace", (html, url) -> ours.extract(html, url).text());
+    live.put("Readability4J 1.0.8 (live)", (html, url) -> new Readability4J(url == null ? "" : url, html).parse().getTextContent());
+    live.put("boilerpipe 1.2.2 ArticleExtractor (live)", (html, url) -> {
+      try {
+        return ArticleExtractor.INSTANCE.getText(html);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Table t = new Table("Article body extraction, Zyte benchmark (" + pages.size() + " pages)",
+        List.of("system", "F1", "precision", "recall", "accuracy", "pages/s (1 thread)", "speed vs Readability4J", "errors"));
+    Map<String, double[]> speed = new LinkedHashMap<>();
+    Map<String, ShingleMatch.Summary> summaries = new LinkedHashMap<>();
+    Map<String, Integer> errors = new LinkedHashMap<>();
+    for (Map.Entry<String, BiFunction<String, String, String>> e : live.entrySet()) {
+      List<ShingleMatch.Counts> counts = new ArrayList<>();
+      int errs = 0;
+      for (Page p : pages) { // warm-up pass, also the scored pass
+        String out;
+        try {
+          out = e.getValue().apply(p.html(), p.url());
+        } catch (RuntimeException | StackOverflowError ex) {
+          out = "";
+          errs++;
+        }
+        counts.add(ShingleMatch.compare(p.truth(), out));
+      }
+      long t0 = System.nanoTime();
+      for (Page p : pages) {
+        try {
+          e.getValue().apply(p.html(), p.url());
+        } catch (RuntimeException | StackOverflowError ex) {
+          // counted above
+        }
+      }
+      double secs = (System.nanoTime() - t0) / 1e9;
+      speed.put(e.getKey(), new double[] {pages.size() / secs});
+      summaries.put(e.getKey(), ShingleMatch.summarize(counts));
+      errors.put(e.getKey(), errs);
+      log.printf("%s: done in %.1f s%n", e.getKey(), secs);
+      log.flush();
+    }
+    double r4j = speed.get("Readability4J 1.0.8 (live)")[0];
+    for (String name : live.keySet()) {
+      ShingleMatch.Summary s = summaries.get(name);
+      double ps = speed.get(name)[0];
+      t.row(name, s.f1(), s.precision(), s.recall(), s.accuracy(), String.format(java.util.Locale.ROOT, "%.1f", ps),
+          String.format(java.util.Locale.ROOT, "%.2fx", ps / r4j), errors.get(name));
+    }
+    Path refs = data.resolve(DIR).resolve("reference-outputs");
+    List<String[]> published = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(refs, "*.json")) {
+      List<Path> files = new ArrayList<>();
+      ds.forEach(files::add);
+      files.sort(null);
+      for (Path f : files) {
+        JsonNode root = new ObjectMapper().readTree(f.toFile());
+        if (root.has("output") && root.get("output").isObject()) {
+          root = root.get("output");
+        }
+        List<ShingleMatch.Counts> counts = new ArrayList<>();
+        for (Page p : pages) {
+          JsonNode v = root.get(p.id());
+          String body = v == null ? "" : v.isTextual() ? v.asText() : v.path("articleBody").asText("");
+          counts.add(ShingleMatch.compare(p.truth(), body));
+        }
+        ShingleMatch.Summary s = ShingleMatch.summarize(counts);
+        String name = f.getFileName().toString().replaceFirst("\\.json$", "") + " (published output)";
+        t.row(name, s.f1(), s.precision(), s.recall(), s.accuracy(), "-", "-", "-");
+      }
+    }
+    t.note("Metric: 4-gram multiset precision/recall per page, averaged; F1 of the averages; accuracy = pages with no FP and no FN.");
+    t.note("Live peers run in this JVM on the same pages; speed is the second of two passes over all pages, one thread.");
+    return t;
+  }
+
+}
