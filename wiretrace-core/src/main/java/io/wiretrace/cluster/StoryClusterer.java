@@ -23,19 +23,22 @@ import java.util.Map;
  * at least {@code threshold}, or starts a new story. A story is open for an article when both are
  * dated and the story's newest article is at most {@code windowDays} older, or when either is
  * undated (no time evidence means no time penalty). Copies then join their original's story.
- * Stories whose centroids reach {@code storylineThreshold} are linked into one storyline.
+ * Each story then joins the most similar earlier storyline (centroid cosine at least
+ * {@code storylineThreshold}) or starts one.
  *
- * <p>Defaults: threshold 0.22, windowDays 7, storylineThreshold 0.12. Immutable; thread-safe.
+ * <p>Defaults: threshold 0.22, windowDays 7, storylineThreshold 0.18. Immutable; thread-safe.
  */
 public final class StoryClusterer {
   private final double threshold;
   private final int windowDays;
   private final double storylineThreshold;
+  private final boolean properNouns;
 
-  private StoryClusterer(double threshold, int windowDays, double storylineThreshold) {
+  private StoryClusterer(double threshold, int windowDays, double storylineThreshold, boolean properNouns) {
     this.threshold = threshold;
     this.windowDays = windowDays;
     this.storylineThreshold = storylineThreshold;
+    this.properNouns = properNouns;
   }
 
   public static Builder builder() {
@@ -71,7 +74,7 @@ public final class StoryClusterer {
     for (Article a : ordered) {
       if (!copyOf.containsKey(a.id())) {
         heads.add(a);
-        termLists.add(TfIdf.terms(a.title(), a.text()));
+        termLists.add(TfIdf.terms(a.title(), a.text(), properNouns));
       }
     }
     TfIdf tfidf = new TfIdf(termLists);
@@ -125,19 +128,33 @@ public final class StoryClusterer {
 
   private List<Story> toStories(List<Open> open, Map<String, Relation> copyOf) {
     Comparator<Article> byTime = Comparator.comparing((Article a) -> Dates.sortKey(a.published())).thenComparing(Article::id);
-    // storylines: union-find over stories with similar centroids
-    int[] parent = new int[open.size()];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = i;
-    }
+    // storylines, online in story order: a story joins the storyline whose centroid (sum of its
+    // stories' centroids) is most similar, if at least storylineThreshold; no chaining through
+    // intermediate stories, so one broad story cannot glue unrelated storylines together
+    int[] lineOf = new int[open.size()];
+    List<Map<Integer, Double>> lineSums = new ArrayList<>();
+    List<TfIdf.Vec> lineCentroids = new ArrayList<>();
+    List<Integer> lineIds = new ArrayList<>();
     for (int i = 0; i < open.size(); i++) {
-      for (int j = i + 1; j < open.size(); j++) {
-        if (open.get(i).centroid.dot(open.get(j).centroid) >= storylineThreshold) {
-          int ri = find(parent, i);
-          int rj = find(parent, j);
-          parent[Math.max(ri, rj)] = Math.min(ri, rj);
+      TfIdf.Vec c = open.get(i).centroid;
+      int best = -1;
+      double bestSim = storylineThreshold;
+      for (int l = 0; l < lineCentroids.size(); l++) {
+        double sim = c.dot(lineCentroids.get(l));
+        if (sim >= bestSim && (best < 0 || sim > bestSim)) {
+          best = l;
+          bestSim = sim;
         }
       }
+      if (best < 0) {
+        best = lineCentroids.size();
+        lineSums.add(new HashMap<>());
+        lineCentroids.add(TfIdf.Vec.EMPTY);
+        lineIds.add(i);
+      }
+      TfIdf.accumulate(lineSums.get(best), c);
+      lineCentroids.set(best, TfIdf.centroid(lineSums.get(best)));
+      lineOf[i] = lineIds.get(best);
     }
     List<Story> out = new ArrayList<>();
     for (Open s : open) {
@@ -148,17 +165,9 @@ public final class StoryClusterer {
       String title = members.stream().filter(a -> !copyOf.containsKey(a.id()) && a.title() != null)
           .map(Article::title).findFirst()
           .orElse(members.stream().map(Article::title).filter(t -> t != null).findFirst().orElse(null));
-      out.add(new Story(id(s.index), title, id(find(parent, s.index)), ids, originals));
+      out.add(new Story(id(s.index), title, id(lineOf[s.index]), ids, originals));
     }
     return out;
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 
   private static String id(int index) {
@@ -170,6 +179,16 @@ public final class StoryClusterer {
     private Double threshold;
     private Integer windowDays;
     private Double storylineThreshold;
+    private Boolean properNouns;
+
+    /** Whether capitalized mid-sentence words count once more (a proper-noun cue); default true. */
+    public Builder properNouns(boolean on) {
+      if (properNouns != null) {
+        throw new IllegalStateException("properNouns was already set to " + properNouns);
+      }
+      properNouns = on;
+      return this;
+    }
 
     /** Minimum cosine to join a story, in (0, 1]; default 0.22. */
     public Builder threshold(double t) {
@@ -195,7 +214,7 @@ public final class StoryClusterer {
       return this;
     }
 
-    /** Minimum centroid cosine to link two stories into one storyline, in (0, 1]; default 0.12. */
+    /** Minimum centroid cosine to link two stories into one storyline, in (0, 1]; default 0.18. */
     public Builder storylineThreshold(double t) {
       if (storylineThreshold != null) {
         throw new IllegalStateException("storylineThreshold was already set to " + storylineThreshold);
@@ -209,7 +228,7 @@ public final class StoryClusterer {
 
     public StoryClusterer build() {
       return new StoryClusterer(threshold == null ? 0.22 : threshold, windowDays == null ? 7 : windowDays,
-          storylineThreshold == null ? 0.12 : storylineThreshold);
+          storylineThreshold == null ? 0.18 : storylineThreshold, properNouns == null || properNouns);
     }
   }
 }

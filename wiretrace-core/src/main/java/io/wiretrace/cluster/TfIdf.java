@@ -82,13 +82,19 @@ final class TfIdf {
     return new Vec(is, ws);
   }
 
-  /** Index terms of an article: title terms count twice. */
-  static List<String> terms(String title, String text) {
+  /**
+   * Index terms of an article: body terms, title terms twice more, and with {@code properNouns}
+   * each capitalized mid-sentence word once more (a proper-noun cue for names and places).
+   */
+  static List<String> terms(String title, String text, boolean properNouns) {
     List<String> t = new java.util.ArrayList<>(Terms.of(text));
     if (title != null) {
       List<String> tt = Terms.of(title);
       t.addAll(tt);
       t.addAll(tt);
+    }
+    if (properNouns) {
+      t.addAll(Terms.properNouns(text));
     }
     return t;
   }

@@ -30,7 +30,8 @@ public final class Residue {
   private static final List<Rule> RULES = List.of(
       new Rule("comment_form", p("^(your email address will not be published\\.?.*|required fields are marked.*|save my name, email,? and website.*|post comment|submit comment|cancel reply|notify me of (follow-up comments|new posts).*|you must be logged in to post a comment\\.?|comment\\s*\\*?|name\\s*\\*|e-?mail\\s*\\*|website|no comments yet\\.?.*|be the first to comment.*)$"), 200),
       new Rule("author_box", p("^(about the author|view all posts by .*|more (posts|articles|stories) by .*|(written|posted|published) by [^.]{2,60}|.{2,60} is an? (staff|senior|freelance|contributing|political|business|foreign)? ?(writer|reporter|correspondent|journalist|editor|contributor)\\b.*)$"), 300),
-      new Rule("byline", p("^by\\s+\\p{Lu}[\\p{L}.'-]+(\\s+(\\p{Lu}[\\p{L}.'-]+|and|&|van|de|von|la))*(\\s*[,|/–—-]\\s*.{0,60})?$"), 120),
+      // case-sensitive on the name: "By the time ..." is a sentence, "By Jane Admin" a byline
+      new Rule("byline", Pattern.compile("^(?:[Bb]y|BY)\\s+\\p{Lu}[\\p{L}.'-]+(\\s+(\\p{Lu}[\\p{L}.'-]+|and|&|van|de|von|la)){0,5}(\\s*[,|/–—-]\\s*.{0,60})?$"), 120),
       new Rule("hashtags", p("^(#[\\p{L}\\p{N}_]+[\\s,;]*)+$"), 500),
       new Rule("tags", p("^(tags?|tagged|topics?|filed under|categories|category)\\s*:.*$"), 300),
       new Rule("share", p("^(share( this( article| story| post)?)?( on \\w+)?|share via.*|tweet( this)?|pin it|email( this)?|print( this)?( article)?|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|copy link|click to share on .*|share on (facebook|twitter|x|linkedin|whatsapp).*|like this:?|like loading\\.*)\\s*:?$"), 120),
@@ -53,6 +54,9 @@ public final class Residue {
     String s = line.strip();
     if (s.isEmpty()) {
       return Optional.empty();
+    }
+    if (opensCommentSection(s)) {
+      return Optional.of("comment_form");
     }
     for (Rule r : RULES) {
       if (s.length() <= r.maxLength() && r.pattern().matcher(s).matches()) {

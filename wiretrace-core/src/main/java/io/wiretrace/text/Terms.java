@@ -42,6 +42,41 @@ public final class Terms {
     return out;
   }
 
+  /**
+   * Index terms of the capitalized words inside sentences ("Varga", "Teranova", "Amber River"): a
+   * cheap proper-noun cue. Words at the start of a sentence or paragraph, and stop words, are not
+   * counted, since capitals there say nothing.
+   */
+  public static List<String> properNouns(String text) {
+    Tokens t = Tokens.of(text);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      int start = t.start(i);
+      if (!Character.isUpperCase(text.codePointAt(start)) || sentenceStart(text, start)) {
+        continue;
+      }
+      String f = t.form(i);
+      if (f.length() < 2 || STOP_WORDS.contains(f)) {
+        continue;
+      }
+      out.add(stem(f));
+    }
+    return out;
+  }
+
+  private static boolean sentenceStart(String text, int start) {
+    for (int j = start - 1; j >= 0; j--) {
+      char c = text.charAt(j);
+      if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ':' || c == '\u2014') {
+        return true;
+      }
+      if (Character.isLetterOrDigit(c) || c == ',' || c == ';') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isDigits(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (!Character.isDigit(s.charAt(i))) {

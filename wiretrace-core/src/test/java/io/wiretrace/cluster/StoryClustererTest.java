@@ -1,0 +1,104 @@
+package io.wiretrace.cluster;
+
+import static io.wiretrace.testing.Fixtures.article;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wiretrace.model.Article;
+import io.wiretrace.model.Relation;
+import io.wiretrace.model.Story;
+import io.wiretrace.reuse.CopyDetector;
+import io.wiretrace.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoryClustererTest {
+  private final StoryClusterer clusterer = StoryClusterer.builder().build();
+
+  private static final String VISIT_2025 = "Mayor Ilse Varga of Lindqvist visited Teranova on Wednesday and signed a water agreement with Mayor Tomas Ekberg covering the Silverå reservoir.";
+  private static final String VISIT_2026 = "Mayor Ilse Varga of Lindqvist returned to Teranova on Tuesday to inspect the pumping station built under the Silverå water agreement with Mayor Tomas Ekberg.";
+
+  private List<Article> sameEventFiveOutlets() {
+    return List.of(
+        article("a", "2025-06-05T08:00:00Z", "Valley Wire", "Floods force 3,000 from homes in Riverton", Fixtures.flood()),
+        article("b", "2025-06-05T20:00:00Z", "Riverton Post", "Millbank bakery under water as Amber River floods", Fixtures.floodIndependentWithQuote()),
+        article("c", "2025-06-05T10:00:00Z", "Radio North", "Riverton flood: thousands evacuated",
+            "Thousands of residents of Riverton were evacuated on Thursday as the Amber River burst its levees after record rainfall. Army helicopters and boats rescued people from rooftops in Millbank."),
+        article("d", "2025-06-06T07:00:00Z", "Coast Daily", "Amber River expected to crest on Friday",
+            "The Amber River is expected to crest in Riverton on Friday morning, forecasters said, a day after floodwaters forced more than 3,000 people from their homes and closed both bridges in the district."),
+        article("e", "2025-06-06T09:00:00Z", "Farm Weekly", "Riverton flood hits farms along the Amber River",
+            "Farmers along the Amber River near Riverton lost crops and livestock in Thursday's flood, the farmers' union said, as the water that drove thousands from their homes spread across the fields."));
+  }
+
+  @Test
+  void sameEventInFiveOutlets_isOneStory() {
+    List<Story> stories = clusterer.cluster(sameEventFiveOutlets(), List.of());
+    assertThat(stories).singleElement().satisfies(s -> {
+      assertThat(s.articles()).containsExactly("a", "c", "b", "d", "e");
+      assertThat(s.originals()).hasSize(5);
+      assertThat(s.title()).isEqualTo("Floods force 3,000 from homes in Riverton");
+    });
+  }
+
+  @Test
+  void sameActorsAYearApart_twoStoriesOneStoryline() {
+    List<Article> in = List.of(
+        article("v1", "2025-04-02T09:00:00Z", "Wire", "Varga signs water pact in Teranova", VISIT_2025),
+        article("v2", "2026-04-14T09:00:00Z", "Wire", "Varga returns to Teranova to inspect pumping station", VISIT_2026),
+        article("x", "2025-06-05T08:00:00Z", "Valley Wire", "Floods", Fixtures.flood()));
+    List<Story> stories = clusterer.cluster(in, List.of());
+    assertThat(stories).hasSize(3);
+    Story first = stories.stream().filter(s -> s.articles().contains("v1")).findFirst().orElseThrow();
+    Story second = stories.stream().filter(s -> s.articles().contains("v2")).findFirst().orElseThrow();
+    Story flood = stories.stream().filter(s -> s.articles().contains("x")).findFirst().orElseThrow();
+    assertThat(first.id()).isNotEqualTo(second.id());
+    assertThat(second.storyline()).isEqualTo(first.storyline());
+    assertThat(flood.storyline()).isNotEqualTo(first.storyline());
+  }
+
+  @Test
+  void undatedArticles_noTimeWindow_groupedByContentAlone() {
+    List<Article> in = List.of(
+        article("v1", null, "Wire", "Varga signs water pact in Teranova", VISIT_2025),
+        article("v2", null, "Wire", "Varga in Teranova", VISIT_2026),
+        article("x", null, "Valley Wire", "Floods", Fixtures.flood()));
+    List<Story> stories = clusterer.cluster(in, List.of());
+    assertThat(stories).hasSize(2);
+    assertThat(stories.get(0).articles()).containsExactly("v1", "v2");
+  }
+
+  @Test
+  void copyJoinsItsOriginalsStory_andIsNotAnOriginal() {
+    List<Article> in = new ArrayList<>(sameEventFiveOutlets());
+    in.add(article("z-copy", "2025-06-09T09:00:00Z", "Farm", "Unrelated looking title", Fixtures.flood()));
+    List<Relation> rels = new CopyDetector().detect(in);
+    assertThat(rels).extracting(Relation::copy).containsExactly("z-copy");
+    List<Story> stories = clusterer.cluster(in, rels);
+    assertThat(stories).singleElement().satisfies(s -> {
+      assertThat(s.articles()).contains("z-copy");
+      assertThat(s.originals()).doesNotContain("z-copy");
+    });
+  }
+
+  @Test
+  void clustering_isIndependentOfInputOrder() {
+    List<Article> in = new ArrayList<>(sameEventFiveOutlets());
+    in.add(article("v1", "2025-06-05T09:00:00Z", "Wire", "Varga signs water pact in Teranova", VISIT_2025));
+    in.add(article("s", "2025-06-05T11:00:00Z", "Seaholm", "Seaholm votes", Fixtures.election()));
+    List<Story> first = clusterer.cluster(in, List.of());
+    for (long seed = 1; seed <= 5; seed++) {
+      Collections.shuffle(in, new java.util.Random(seed));
+      assertThat(clusterer.cluster(in, List.of())).isEqualTo(first);
+    }
+    assertThat(first).hasSize(3);
+  }
+
+  @Test
+  void builder_validatesParameters() {
+    assertThatThrownBy(() -> StoryClusterer.builder().threshold(0)).hasMessage("threshold must be in (0, 1], got 0.0");
+    assertThatThrownBy(() -> StoryClusterer.builder().windowDays(-1)).hasMessage("windowDays must be between 0 and 3650, got -1");
+    assertThatThrownBy(() -> StoryClusterer.builder().threshold(0.3).threshold(0.4)).hasMessage("threshold was already set to 0.3");
+  }
+}

@@ -1,0 +1,38 @@
+package io.wiretrace.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DatesTest {
+  @Test
+  void normalize_instantsBecomeUtc() {
+    assertThat(Dates.normalize("2025-03-11T07:00:00+02:00")).contains("2025-03-11T05:00:00Z");
+    assertThat(Dates.normalize("Wed, 02 Apr 2025 15:00:00 GMT")).contains("2025-04-02T15:00:00Z");
+  }
+
+  @Test
+  void normalize_localTimesAndDaysKeepTheirPrecision() {
+    assertThat(Dates.normalize("2025-03-11T07:00:00")).contains("2025-03-11T07:00:00");
+    assertThat(Dates.normalize("2025-03-11")).contains("2025-03-11");
+    assertThat(Dates.normalize("March 5, 2024")).contains("2024-03-05");
+    assertThat(Dates.normalize("5 March 2024")).contains("2024-03-05");
+    assertThat(Dates.normalize("Mar. 5, 2024")).contains("2024-03-05");
+  }
+
+  @Test
+  void implausibleAndInvalidDates_rejected() {
+    assertThat(Dates.normalize("1970-01-01")).isEmpty();
+    assertThat(Dates.normalize("2025-02-30")).isEmpty();
+    assertThat(Dates.normalize("not a date")).isEmpty();
+    assertThat(Dates.normalize("")).isEmpty();
+    assertThat(Dates.normalize(null)).isEmpty();
+  }
+
+  @Test
+  void fromUrl_readsPathDates() {
+    assertThat(Dates.fromUrl("https://x.example/2024/03/05/story")).contains("2024-03-05");
+    assertThat(Dates.fromUrl("https://x.example/2024-3-5-story")).contains("2024-03-05");
+    assertThat(Dates.fromUrl("https://x.example/story/12345")).isEmpty();
+  }
+}

@@ -1,0 +1,111 @@
+package io.wiretrace.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wiretrace.model.Article;
+import io.wiretrace.model.RawDocument;
+import org.junit.jupiter.api.Test;
+
+class HtmlExtractorTest {
+  private final HtmlExtractor x = new HtmlExtractor();
+
+  static final String P1 = "The city council voted on Tuesday to close the old harbour bridge to cars from June, after engineers found cracks in two of its supports.";
+  static final String P2 = "Cyclists and pedestrians will still be able to cross, the council said, and a temporary ferry will run every twenty minutes during rush hour.";
+  static final String P3 = "A replacement bridge, estimated to cost 120 million crowns, is not expected before 2029, according to the city's transport plan.";
+
+  static String page(String head, String articleExtra) {
+    return "<!DOCTYPE html><html lang=\"en-GB\"><head>" + head + "</head><body>"
+        + "<header><nav><a href='/'>Home</a><a href='/news'>News</a></nav></header>"
+        + "<div class='cookie-banner'>We use cookies to improve your experience. Accept all cookies?</div>"
+        + "<main><article><h1>Harbour bridge to close to cars</h1><p class='byline'>By Ana Ruiz</p>"
+        + "<div class='article-body'><p>" + P1 + "</p><p>" + P2 + "</p>"
+        + "<figure><img src='x.jpg'><figcaption>The bridge in 1962. Photo: City Archive</figcaption></figure>"
+        + "<h2>What happens next</h2><p>" + P3 + "</p>" + articleExtra + "</div>"
+        + "<div class='share-tools'><a href='#'>Share on Facebook</a><a href='#'>Tweet</a></div></article>"
+        + "<aside class='related-stories'><h3>Related</h3><ul><li><a href='/1'>Ferry fares rise again as operators cite fuel costs</a></li>"
+        + "<li><a href='/2'>New cycle lanes approved for the old town and the harbour front</a></li></ul></aside>"
+        + "<section id='comments'><h3>3 Comments</h3><p>About time, this bridge has been a danger for years and everybody knew it.</p></section></main>"
+        + "<footer><p>© 2025 Harbour Times. All rights reserved.</p></footer></body></html>";
+  }
+
+  @Test
+  void body_keepsArticleParagraphsAndHeadings_dropsChrome() {
+    HtmlExtractor.Page p = x.extract(page("<title>Harbour bridge to close to cars | Harbour Times</title>", ""), "https://ht.example/x");
+    assertThat(p.text()).isEqualTo(P1 + "\n\n" + P2 + "\n\nWhat happens next\n\n" + P3);
+    assertThat(p.title()).isEqualTo("Harbour bridge to close to cars");
+    assertThat(p.language()).isEqualTo("en");
+  }
+
+  @Test
+  void metadata_fromJsonLd_winsOverOtherSources() {
+    String head = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"HT\"},"
+        + "{\"@type\":\"NewsArticle\",\"headline\":\"Bridge closes\",\"datePublished\":\"2025-05-01T10:00:00+02:00\","
+        + "\"dateModified\":\"2025-05-02T09:00:00Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},{\"name\":\"Li Wei\"}],"
+        + "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Harbour Times\"}}]}</script>"
+        + "<meta property='article:published_time' content='2025-04-30T00:00:00Z'><meta property='og:title' content='OG title'>";
+    HtmlExtractor.Page p = x.extract(page(head, ""), "https://ht.example/2025/04/29/bridge");
+    assertThat(p.title()).isEqualTo("Bridge closes");
+    assertThat(p.published()).isEqualTo("2025-05-01T08:00:00Z");
+    assertThat(p.modified()).isEqualTo("2025-05-02T09:00:00Z");
+    assertThat(p.byline()).isEqualTo("Ana Ruiz, Li Wei");
+    assertThat(p.outlet()).isEqualTo("Harbour Times");
+  }
+
+  @Test
+  void metadata_openGraphAndMetaFallbacks() {
+    String head = "<meta property='og:title' content='OG title'><meta property='og:site_name' content='Harbour Times'>"
+        + "<meta property='article:published_time' content='2025-04-30T06:00:00Z'><meta name='author' content='Ana Ruiz'>"
+        + "<link rel='canonical' href='/2025/04/30/bridge'>";
+    HtmlExtractor.Page p = x.extract(page(head, ""), "https://ht.example/amp/bridge");
+    assertThat(p.title()).isEqualTo("OG title");
+    assertThat(p.published()).isEqualTo("2025-04-30T06:00:00Z");
+    assertThat(p.outlet()).isEqualTo("Harbour Times");
+    assertThat(p.byline()).isEqualTo("Ana Ruiz");
+    assertThat(p.url()).isEqualTo("https://ht.example/2025/04/30/bridge");
+  }
+
+  @Test
+  void metadata_timeElementThenUrlDate() {
+    HtmlExtractor.Page withTime = x.extract(page("", "<time datetime='2025-04-28'>28 April</time>"), "https://ht.example/2025/01/01/x");
+    assertThat(withTime.published()).isEqualTo("2025-04-28");
+    HtmlExtractor.Page urlOnly = x.extract(page("", ""), "https://ht.example/2025/01/02/x");
+    assertThat(urlOnly.published()).isEqualTo("2025-01-02");
+    assertThat(urlOnly.outlet()).isEqualTo("ht.example");
+  }
+
+  @Test
+  void malformedJsonLd_ignored() {
+    HtmlExtractor.Page p = x.extract(page("<script type='application/ld+json'>{not json</script><title>T | S</title>", ""), null);
+    assertThat(p.text()).startsWith(P1);
+  }
+
+  @Test
+  void residueInsideTheArticleContainer_isListedAsRemoved() {
+    HtmlExtractor.Page p = x.extract(page("", "<p>Source: Harbour Wire</p><p>#bridge #harbour</p>"), null);
+    assertThat(p.text()).endsWith(P3);
+    assertThat(p.removed()).extracting(r -> r.reason()).containsExactly("source_stub", "hashtags");
+  }
+
+  @Test
+  void extractor_appliesDatelineAndContainerHints() {
+    RawDocument doc = new RawDocument("x", "x.jsonl:1", RawDocument.Format.HTML,
+        "<html><body><article><p>BRENHOLM (Meridian Wire) — " + P1 + "</p><p>" + P2 + "</p></article></body></html>",
+        new RawDocument.Hints("https://m.example/x", "Hint title", "2025-05-20T13:05:00+00:00", "Meridian Wire"));
+    Article a = new Extractor().extract(doc);
+    assertThat(a.title()).isEqualTo("Hint title");
+    assertThat(a.published()).isEqualTo("2025-05-20T13:05:00Z");
+    assertThat(a.outlet()).isEqualTo("Meridian Wire");
+    assertThat(a.dateline()).isEqualTo("BRENHOLM (Meridian Wire) —");
+    assertThat(a.credits()).containsExactly("Meridian Wire");
+    assertThat(a.rewrite().kind()).isEqualTo("unknown");
+  }
+
+  @Test
+  void hostilePages_giveAResultNotACrash() {
+    assertThat(x.extract("", null).text()).isEmpty();
+    assertThat(x.extract("<html><body></body></html>", null).text()).isEmpty();
+    String deep = "<div>".repeat(5000) + "<p>" + P1 + "</p>" + "</div>".repeat(5000);
+    assertThat(x.extract(deep, null).text()).contains("harbour bridge");
+    assertThat(x.extract("<p>unclosed <b>tags <i>everywhere " + P2, null).text()).contains("Cyclists");
+  }
+}

@@ -1,0 +1,129 @@
+package io.wiretrace.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wiretrace.model.Removed;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class TextPageExtractorTest {
+  private final TextPageExtractor x = new TextPageExtractor();
+
+  private static final String BODY1 = "HALVERN (Northwind Press) — Dockworkers at the Port of Halvern walked off the job on Monday, halting traffic.";
+  private static final String BODY2 = "The stoppage began at 6 a.m. when the night shift left the terminals and pickets formed at the gates.";
+
+  @Test
+  void scrapedPage_titleDateBylineDatelineAndResidueSeparated() {
+    String page = String.join("\n",
+        "Daily Buzz 24/7 – Your trusted source for breaking news",
+        "Dockworkers walk out at Port of Halvern",
+        "Posted on March 10, 2025",
+        "By Jane Admin",
+        "Share this:",
+        "Facebook",
+        "",
+        BODY1,
+        "",
+        "Photo: Karl Aamodt/Northwind Press",
+        "toggle caption",
+        BODY2,
+        "Source: Northwind Press",
+        "#Halvern #strike",
+        "Dockworkers walk out at Port of Halvern",
+        "About the Author",
+        "Jane Admin is a staff writer at Daily Buzz covering world news.",
+        "1,284 views",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Great article, thanks!",
+        "Post Comment");
+    TextPageExtractor.Page p = x.extract(page, null);
+    assertThat(p.title()).isEqualTo("Dockworkers walk out at Port of Halvern");
+    assertThat(p.published()).isEqualTo("2025-03-10");
+    assertThat(p.byline()).isEqualTo("Jane Admin");
+    assertThat(p.dateline()).isEqualTo("HALVERN (Northwind Press) —");
+    assertThat(p.credits()).containsExactly("Northwind Press");
+    assertThat(p.text()).isEqualTo(BODY1 + "\n\n" + BODY2);
+    assertThat(p.removed()).extracting(Removed::reason).containsExactly(
+        "site_tagline", "date_header", "byline", "share", "share", "caption_credit", "caption_credit", "source_stub",
+        "hashtags", "repeated_title", "author_box", "author_box", "counter", "comment_form", "comment_form",
+        "comment_form", "comment_form");
+  }
+
+  @Test
+  void containerTitle_printedOnPage_isNotBody() {
+    TextPageExtractor.Page p = x.extract("My headline\n" + BODY2, "My headline");
+    assertThat(p.title()).isEqualTo("My headline");
+    assertThat(p.text()).isEqualTo(BODY2);
+    assertThat(p.removed()).isEmpty();
+  }
+
+  @Test
+  void pageStartingWithLongParagraph_hasNoTitle() {
+    TextPageExtractor.Page p = x.extract(BODY2 + " " + BODY2 + "\n" + BODY1, null);
+    assertThat(p.title()).isNull();
+    assertThat(p.text()).startsWith(BODY2);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "Leave a Reply|comment_form",
+      "Your email address will not be published.|comment_form",
+      "Save my name, email, and website in this browser for the next time I comment.|comment_form",
+      "About the Author|author_box",
+      "View all posts by Newsdesk|author_box",
+      "#breaking #news #world|hashtags",
+      "Tags: court, fraud|tags",
+      "Share on Facebook|share",
+      "RSS|rss_stub",
+      "Sign up for our newsletter and never miss a story!|rss_stub",
+      "Source: Meridian Wire|source_stub",
+      "Read the full story at Meridian Wire|source_stub",
+      "toggle caption|caption_credit",
+      "change the subtitles|caption_credit",
+      "hide caption|caption_credit",
+      "Mayor Varga at City Hall. (Photo: Meridian Wire)|caption_credit",
+      "Image credit: Getty Images|caption_credit",
+      "Posted on April 2, 2025|date_header",
+      "2025-04-02 09:30|date_header",
+      "Updated: Wednesday, April 2, 2025 at 9:30 am|date_header",
+      "1,284 views|counter",
+      "Copyright 2025 Daily Buzz. All rights reserved.|copyright",
+      "Related Posts|related",
+      "You may also like|related",
+      "Next Post|navigation",
+      "NewsFlash Hub – the number one source for world headlines|site_tagline"})
+  void residueLine_classified(String line, String reason) {
+    assertThat(Residue.classify(line)).contains(reason);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "The source of the leak was a cracked pipe under the main road, engineers said on Monday.",
+      "Comments from residents were mixed, with many welcoming the decision.",
+      "She shared the photo with reporters after the hearing.",
+      "By the time the first rescue team reached Alto Rey on Sunday afternoon, villagers had dug out two neighbours.",
+      "The vote is due on April 2, 2025, officials said."})
+  void bodySentence_notResidue(String line) {
+    assertThat(Residue.classify(line)).isEmpty();
+  }
+
+  @Test
+  void creditedName_takesTheOutletAfterASlash() {
+    assertThat(Residue.creditedName("Photo: Karl Aamodt/Northwind Press")).contains("Northwind Press");
+    assertThat(Residue.creditedName("Source: Meridian Wire")).contains("Meridian Wire");
+    assertThat(Residue.creditedName("Tweet")).isEmpty();
+  }
+
+  @Test
+  void dateline_forms() {
+    assertThat(Dateline.find("SANTA IRENE, Caldera (Northwind Press) — A quake struck.")).hasValueSatisfying(d -> {
+      assertThat(d.text()).isEqualTo("SANTA IRENE, Caldera (Northwind Press) —");
+      assertThat(d.credit()).isEqualTo("Northwind Press");
+    });
+    assertThat(Dateline.find("Beijing (CNN) - Officials said")).hasValueSatisfying(d -> assertThat(d.credit()).isEqualTo("CNN"));
+    assertThat(Dateline.find("TAIPEI, Taiwan — The island's")).hasValueSatisfying(d -> assertThat(d.credit()).isNull());
+    assertThat(Dateline.find("Residents - and visitors - were told")).isEmpty();
+  }
+}

@@ -1,0 +1,43 @@
+package io.wiretrace.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wiretrace.model.Article;
+import io.wiretrace.model.Evidence;
+import io.wiretrace.model.Relation;
+import io.wiretrace.model.Removed;
+import io.wiretrace.model.Rewrite;
+import io.wiretrace.model.Span;
+import io.wiretrace.model.Story;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Golden lines: the output contract's field order and number formatting. */
+class JsonLinesTest {
+  @Test
+  void article_fieldsInContractOrder() throws IOException {
+    Article a = new Article("a/b.txt", null, "T", "2025-01-02", "O", null, "X —", "en", "P1\n\nP2",
+        List.of(new Removed("Leave a Reply", "comment_form")), List.of("Wire"), new Rewrite("unknown", 0, Map.of("b", 0.5, "a", 1.0 / 3)));
+    assertThat(JsonLines.line(a, JsonLines.ARTICLE)).isEqualTo(
+        "{\"id\":\"a/b.txt\",\"url\":null,\"title\":\"T\",\"published\":\"2025-01-02\",\"outlet\":\"O\",\"byline\":null,"
+            + "\"dateline\":\"X —\",\"language\":\"en\",\"text\":\"P1\\n\\nP2\",\"removed\":[{\"text\":\"Leave a Reply\",\"reason\":\"comment_form\"}],"
+            + "\"credits\":[\"Wire\"],\"rewrite\":{\"kind\":\"unknown\",\"score\":0,\"signals\":{\"a\":0.3333,\"b\":0.5}}}");
+  }
+
+  @Test
+  void relation_evidenceAsOffsetPairs() throws IOException {
+    Relation r = new Relation("c", "o", "partial", 0.21100000001, 0.5, List.of(new Evidence(new Span(0, 10), new Span(5, 15))), "published");
+    assertThat(JsonLines.line(r, JsonLines.RELATION)).isEqualTo(
+        "{\"copy\":\"c\",\"original\":\"o\",\"kind\":\"partial\",\"score\":0.211,\"coverage\":0.5,"
+            + "\"evidence\":[{\"copy\":[0,10],\"original\":[5,15]}],\"direction_basis\":\"published\"}");
+  }
+
+  @Test
+  void story_line() throws IOException {
+    Story s = new Story("s0001", "T", "s0001", List.of("a", "b"), List.of("a"));
+    assertThat(JsonLines.line(s, JsonLines.STORY)).isEqualTo(
+        "{\"id\":\"s0001\",\"title\":\"T\",\"storyline\":\"s0001\",\"articles\":[\"a\",\"b\"],\"originals\":[\"a\"]}");
+  }
+}

@@ -1,0 +1,121 @@
+package io.wiretrace.reuse;
+
+import static io.wiretrace.testing.Fixtures.article;
+import static io.wiretrace.testing.Fixtures.credited;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wiretrace.model.Article;
+import io.wiretrace.model.Evidence;
+import io.wiretrace.model.Relation;
+import io.wiretrace.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CopyDetectorTest {
+  private final CopyDetector detector = new CopyDetector();
+  private final Article original = article("wire/flood", "2025-06-05T08:00:00Z", "Valley Wire", "Flood", Fixtures.flood());
+
+  @Test
+  void verbatimReprint_linkedToEarlierOriginal_withFullEvidence() {
+    Article copy = article("farm/flood", "2025-06-05T13:00:00Z", "Farm", "Flood", Fixtures.flood());
+    List<Relation> rels = detector.detect(List.of(copy, original));
+    assertThat(rels).singleElement().satisfies(r -> {
+      assertThat(r.copy()).isEqualTo("farm/flood");
+      assertThat(r.original()).isEqualTo("wire/flood");
+      assertThat(r.kind()).isEqualTo("verbatim");
+      assertThat(r.coverage()).isEqualTo(1.0);
+      assertThat(r.score()).isEqualTo(1.0);
+      assertThat(r.directionBasis()).isEqualTo("published");
+      Evidence e = r.evidence().get(0);
+      assertThat(copy.text().substring(e.copy().start(), e.copy().end()))
+          .isEqualTo(original.text().substring(e.original().start(), e.original().end()));
+    });
+  }
+
+  @Test
+  void lightlyEditedCopy_isNearDuplicate() {
+    Article copy = article("courier/flood", "2025-06-05T18:00:00Z", "Courier", "Flood", Fixtures.floodLightlyEdited());
+    assertThat(detector.detect(List.of(original, copy))).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo("near_duplicate");
+      assertThat(r.copy()).isEqualTo("courier/flood");
+      assertThat(r.coverage()).isGreaterThan(0.9);
+      assertThat(r.score()).isBetween(0.5, 0.95);
+    });
+  }
+
+  @Test
+  void partialCopy_embeddedParagraphs_isPartialWithTheirSpans() {
+    Article copy = article("column/week", "2025-06-07T07:00:00Z", "Column", "Week", Fixtures.floodPartial());
+    assertThat(detector.detect(List.of(original, copy))).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo("partial");
+      assertThat(r.copy()).isEqualTo("column/week");
+      assertThat(r.coverage()).isBetween(0.3, 0.7);
+      String aligned = String.join(" ", r.evidence().stream()
+          .map(e -> copy.text().substring(e.copy().start(), e.copy().end())).toList());
+      assertThat(aligned).contains("Floodwaters from the swollen Amber River").contains("army sent four helicopters");
+      assertThat(aligned).doesNotContain("farmers' market");
+    });
+  }
+
+  @Test
+  void independentReportSharingOnlyAQuote_isNotACopy() {
+    Article other = article("local/millbank", "2025-06-05T20:00:00Z", "Riverton Post", "Millbank", Fixtures.floodIndependentWithQuote());
+    assertThat(detector.detect(List.of(original, other))).isEmpty();
+  }
+
+  @Test
+  void unrelatedArticles_noRelation() {
+    Article other = article("x/election", "2025-06-05T20:00:00Z", "Seaholm", "Vote", Fixtures.election());
+    assertThat(detector.detect(List.of(original, other))).isEmpty();
+  }
+
+  @Test
+  void creditBeatsPublicationTime() {
+    // the copy's clock is wrong (earlier), but it credits the wire
+    Article copy = credited("farm/flood", "2025-06-05T07:00:00Z", "Farm", "Flood", Fixtures.flood(), "Valley Wire");
+    assertThat(detector.detect(List.of(original, copy))).singleElement().satisfies(r -> {
+      assertThat(r.copy()).isEqualTo("farm/flood");
+      assertThat(r.directionBasis()).isEqualTo("credit");
+    });
+  }
+
+  @Test
+  void undatedUncreditedPair_fallsBackToStableId_andSaysSo() {
+    Article a = article("a", null, null, "Flood", Fixtures.flood());
+    Article b = article("b", null, null, "Flood", Fixtures.flood());
+    assertThat(detector.detect(List.of(b, a))).singleElement().satisfies(r -> {
+      assertThat(r.copy()).isEqualTo("b");
+      assertThat(r.directionBasis()).isEqualTo("id");
+    });
+  }
+
+  @Test
+  void copyOfACopy_linkedToTheEarliestOriginal() {
+    Article edited = article("courier/flood", "2025-06-05T18:00:00Z", "Courier", "Flood", Fixtures.floodLightlyEdited());
+    Article reprintOfEdited = article("farm2/flood", "2025-06-06T09:00:00Z", "Farm 2", "Flood", Fixtures.floodLightlyEdited());
+    List<Relation> rels = detector.detect(List.of(reprintOfEdited, edited, original));
+    assertThat(rels).extracting(r -> r.copy() + " <- " + r.original())
+        .containsExactly("courier/flood <- wire/flood", "farm2/flood <- wire/flood");
+  }
+
+  @Test
+  void result_isIndependentOfInputOrder() {
+    List<Article> all = new ArrayList<>(List.of(original,
+        article("farm/flood", "2025-06-05T13:00:00Z", "Farm", "Flood", Fixtures.flood()),
+        article("courier/flood", "2025-06-05T18:00:00Z", "Courier", "Flood", Fixtures.floodLightlyEdited()),
+        article("column/week", "2025-06-07T07:00:00Z", "Column", "Week", Fixtures.floodPartial()),
+        article("local/millbank", "2025-06-05T20:00:00Z", "Post", "Millbank", Fixtures.floodIndependentWithQuote())));
+    List<Relation> first = detector.detect(all);
+    Collections.reverse(all);
+    assertThat(detector.detect(all)).isEqualTo(first);
+    Collections.shuffle(all, new java.util.Random(9));
+    assertThat(detector.detect(all)).isEqualTo(first);
+  }
+
+  @Test
+  void emptyAndTinyArticles_areHarmless() {
+    assertThat(detector.detect(List.of(article("e", null, null, null, "x"), article("f", null, null, null, "x")))).isEmpty();
+  }
+}
