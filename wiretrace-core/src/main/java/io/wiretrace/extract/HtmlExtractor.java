@@ -49,7 +49,7 @@ public final class HtmlExtractor {
   /** Always removed whatever their class says. */
   private static final Set<String> ALWAYS_DROP = Set.of("comment", "comments", "disqus", "respond", "outbrain", "taboola");
 
-  private static final String DROP_TAGS = "script, style, noscript, template, svg, iframe, form, button, input, select, "
+  private static final String DROP_TAGS = "script, style, noscript, template, svg, iframe, button, input, select, "
       + "textarea, nav, footer, aside, header, figure, figcaption, picture, video, audio, canvas, object, embed, "
       + "[hidden], [aria-hidden=true], [style~=(?i)display:\\s*none], [role=navigation], [role=complementary], "
       + "[role=contentinfo], [role=banner], [itemprop=author]";
@@ -301,13 +301,19 @@ public final class HtmlExtractor {
       return "";
     }
     body.select(DROP_TAGS).remove();
+    // Class/id evidence removes a container only when it holds a minor part of the page's text:
+    // names like "Page-ad-margins" or "content paywall" wrap whole articles on real sites.
+    Map<Element, Integer> textLength = textLengths(body);
+    int total = Math.max(1, textLength.getOrDefault(body, 0));
     for (Element e : body.select("*")) {
-      if (e.parent() != null && negativeContainer(e)) {
+      boolean negative = negativeContainer(e) || e.normalName().equals("form"); // ASP.NET wraps whole pages in a form
+      if (e.parent() != null && negative && textLength.getOrDefault(e, 0) < total * MAX_NEGATIVE_SHARE) {
         e.remove();
       }
     }
     Map<Element, Double> scores = new IdentityHashMap<>();
     Element top = topCandidate(body, scores);
+    top = widen(top, body);
     List<Element> chosen = new ArrayList<>();
     if (top == null) {
       chosen.add(body);
@@ -315,7 +321,7 @@ public final class HtmlExtractor {
       chosen.add(top);
       Element parent = top.parent();
       if (parent != null) {
-        double threshold = Math.max(10, scores.get(top) * 0.2);
+        double threshold = Math.max(10, scores.getOrDefault(top, 0.0) * 0.2);
         for (Element sib : parent.children()) {
           if (sib == top) {
             continue;
@@ -363,6 +369,29 @@ public final class HtmlExtractor {
       kept.add(b);
     }
     return String.join("\n\n", kept);
+  }
+
+  /** Largest share of the page's text a container may hold and still be removed for its class name. */
+  private static final double MAX_NEGATIVE_SHARE = 0.3;
+
+  /** Length of the whitespace-trimmed own text below each element, computed in one pass. */
+  private static Map<Element, Integer> textLengths(Element root) {
+    Map<Element, Integer> len = new IdentityHashMap<>();
+    // post-order: children before parents
+    List<Element> all = new ArrayList<>(root.select("*"));
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Element e = all.get(i);
+      int n = 0;
+      for (Node c : e.childNodes()) {
+        if (c instanceof TextNode t) {
+          n += t.text().strip().length();
+        } else if (c instanceof Element ce) {
+          n += len.getOrDefault(ce, 0);
+        }
+      }
+      len.put(e, n);
+    }
+    return len;
   }
 
   private static boolean negativeContainer(Element e) {
@@ -445,6 +474,41 @@ public final class HtmlExtractor {
       }
     }
     return best;
+  }
+
+  /**
+   * Moves from the top candidate to the highest ancestor that adds at least a quarter more
+   * article-like paragraph text than the last one taken: articles split into sibling columns or sections (each with its own paragraphs)
+   * are kept whole. Never climbs to the body.
+   */
+  private static Element widen(Element top, Element body) {
+    if (top == null) {
+      return null;
+    }
+    Element cur = top;
+    double mass = paragraphMass(cur);
+    // every ancestor below the body is considered, not only the parent: columns are often
+    // wrapped two or three levels deep (section > column > div > p)
+    for (Element a = top.parent(); a != null && a != body && a.parent() != null; a = a.parent()) {
+      double up = paragraphMass(a);
+      if (up >= mass * 1.25) {
+        cur = a;
+        mass = up;
+      }
+    }
+    return cur;
+  }
+
+  /** Text length in paragraphs of 25+ characters with few links, below {@code e}. */
+  private static double paragraphMass(Element e) {
+    double m = 0;
+    for (Element p : e.select("p, pre, blockquote")) {
+      String t = p.text();
+      if (t.length() >= 25 && linkDensity(p) < 0.5) {
+        m += t.length();
+      }
+    }
+    return m;
   }
 
   private static void addVotes(Element p, Map<Element, Double> score) {
