@@ -33,6 +33,7 @@ public final class TextPageExtractor {
     List<String> body = new ArrayList<>();
     String title = knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
     boolean titleSeen = false;
+    boolean titleFromText = false;
     String published = null;
     String byline = null;
     boolean inComments = false;
@@ -82,9 +83,15 @@ public final class TextPageExtractor {
       if (title == null && body.isEmpty() && looksLikeTitle(line)) {
         title = line;
         titleSeen = true;
+        titleFromText = true;
         continue;
       }
       body.add(line);
+    }
+    if (body.isEmpty() && titleFromText) {
+      // a one-line page: the line is the text, not a headline over nothing
+      body.add(title);
+      title = null;
     }
     String dateline = null;
     if (!body.isEmpty()) {

@@ -60,6 +60,13 @@ class TextPageExtractorTest {
   }
 
   @Test
+  void oneLinePage_lineIsTheText_notATitle() {
+    TextPageExtractor.Page p = x.extract("A line of article text that is fine.", null);
+    assertThat(p.title()).isNull();
+    assertThat(p.text()).isEqualTo("A line of article text that is fine.");
+  }
+
+  @Test
   void pageStartingWithLongParagraph_hasNoTitle() {
     TextPageExtractor.Page p = x.extract(BODY2 + " " + BODY2 + "\n" + BODY1, null);
     assertThat(p.title()).isNull();
