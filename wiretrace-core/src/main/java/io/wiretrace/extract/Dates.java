@@ -18,14 +18,16 @@ import java.util.regex.Pattern;
 /**
  * Parses the date forms news pages print and normalizes them to ISO-8601 text.
  *
- * <p>Output forms: {@code 2024-03-05T09:30:00Z} (an instant, converted to UTC),
+ * <p>Output forms: {@code 2024-03-05T09:30:00+02:00} or {@code ...Z} (an instant, with the offset
+ * the page printed, so the local day survives),
  * {@code 2024-03-05T09:30:00} (a local time with no zone) or {@code 2024-03-05} (a day).
  * Years outside 1990..2100 are rejected as implausible for news.
  */
 public final class Dates {
   private Dates() {}
 
-  private static final DateTimeFormatter ISO_INSTANT_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+  private static final DateTimeFormatter ISO_INSTANT_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+  private static final DateTimeFormatter UTC_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter LOCAL_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
   private static final List<DateTimeFormatter> DAY_FORMATS = List.of(
@@ -56,13 +58,12 @@ public final class Dates {
       return Optional.empty();
     }
     try {
-      return plausible(ISO_INSTANT_OUT.format(OffsetDateTime.parse(v).withOffsetSameInstant(ZoneOffset.UTC)));
+      return plausible(ISO_INSTANT_OUT.format(OffsetDateTime.parse(v)));
     } catch (DateTimeParseException e) {
       // next form
     }
     try {
-      return plausible(ISO_INSTANT_OUT.format(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
-          .withZoneSameInstant(ZoneOffset.UTC)));
+      return plausible(ISO_INSTANT_OUT.format(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)));
     } catch (DateTimeParseException e) {
       // next form
     }
@@ -92,7 +93,7 @@ public final class Dates {
           }
           ZoneOffset off = zone.equalsIgnoreCase("Z") || zone.equalsIgnoreCase("UTC") || zone.equalsIgnoreCase("GMT")
               ? ZoneOffset.UTC : ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
-          return plausible(ISO_INSTANT_OUT.format(ldt.atOffset(off).withOffsetSameInstant(ZoneOffset.UTC)));
+          return plausible(ISO_INSTANT_OUT.format(ldt.atOffset(off)));
         }
         return plausible(day.toString());
       } catch (DateTimeParseException e) {
@@ -152,12 +153,25 @@ public final class Dates {
     return year >= 1990 && year <= 2100 ? Optional.of(iso) : Optional.empty();
   }
 
-  /** Sort key for an ISO date produced here: day-only dates sort at the start of their day. */
+  /**
+   * Sort key for an ISO date produced here: instants in UTC, local times as printed, day-only dates
+   * at the start of their day.
+   */
   public static String sortKey(String iso) {
     if (iso == null) {
       return "\uffff";
     }
-    return iso.length() == 10 ? iso + "T00:00:00" : iso.substring(0, Math.min(19, iso.length()));
+    if (iso.length() == 10) {
+      return iso + "T00:00:00";
+    }
+    if (iso.length() > 19) {
+      try {
+        return UTC_OUT.format(OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC));
+      } catch (DateTimeParseException e) {
+        return iso.substring(0, 19);
+      }
+    }
+    return iso;
   }
 
   /** Epoch day of an ISO date produced here, or {@code Long.MIN_VALUE} when null. */

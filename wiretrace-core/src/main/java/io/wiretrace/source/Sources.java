@@ -133,6 +133,14 @@ public final class Sources {
     return sb.toString();
   }
 
+  /**
+   * Decodes HTML bytes the way {@link #read} does: a declared charset ({@code <meta>}) wins, then
+   * strict UTF-8, then windows-1252.
+   */
+  public static String decodeHtml(byte[] data) {
+    return Bytes.html(data, null);
+  }
+
   /** Reads one file. Never throws for bad content: problems come back as rejections. */
   public static ReadResult read(SourceFile file) {
     String where = file.path().toString();

@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 
 class DatesTest {
   @Test
-  void normalize_instantsBecomeUtc() {
-    assertThat(Dates.normalize("2025-03-11T07:00:00+02:00")).contains("2025-03-11T05:00:00Z");
+  void normalize_instantsKeepTheirOffset_sortKeyIsUtc() {
+    assertThat(Dates.normalize("2025-03-11T07:00:00+02:00")).contains("2025-03-11T07:00:00+02:00");
+    assertThat(Dates.normalize("2025-03-11T07:00:00.123Z")).contains("2025-03-11T07:00:00Z");
+    assertThat(Dates.sortKey("2025-03-11T07:00:00+02:00")).isEqualTo("2025-03-11T05:00:00");
+    assertThat(Dates.sortKey("2025-03-11")).isEqualTo("2025-03-11T00:00:00");
     assertThat(Dates.normalize("Wed, 02 Apr 2025 15:00:00 GMT")).contains("2025-04-02T15:00:00Z");
   }
 

@@ -45,7 +45,7 @@ class HtmlExtractorTest {
         + "<meta property='article:published_time' content='2025-04-30T00:00:00Z'><meta property='og:title' content='OG title'>";
     HtmlExtractor.Page p = x.extract(page(head, ""), "https://ht.example/2025/04/29/bridge");
     assertThat(p.title()).isEqualTo("Bridge closes");
-    assertThat(p.published()).isEqualTo("2025-05-01T08:00:00Z");
+    assertThat(p.published()).isEqualTo("2025-05-01T10:00:00+02:00");
     assertThat(p.modified()).isEqualTo("2025-05-02T09:00:00Z");
     assertThat(p.byline()).isEqualTo("Ana Ruiz, Li Wei");
     assertThat(p.outlet()).isEqualTo("Harbour Times");

@@ -5,12 +5,14 @@ public final class EvalTasks {
   private EvalTasks() {}
 
   /** Task names as typed on the command line. */
-  public enum Name { clustering, extraction }
+  public enum Name { clustering, extraction, boilerplate, dates }
 
   public static EvalTask create(Name name) {
     return switch (name) {
       case clustering -> new ClusteringEval();
       case extraction -> new ExtractionEval();
+      case boilerplate -> new BoilerplateEval();
+      case dates -> new DatesEval();
     };
   }
 }

@@ -2,8 +2,6 @@ package io.wiretrace.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.l3s.boilerpipe.extractors.ArticleExtractor;
-import io.wiretrace.extract.HtmlExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.zip.GZIPInputStream;
-import net.dankito.readability4j.Readability4J;
 
 /**
  * Article body extraction on the Zyte article-extraction benchmark (181 pages): the benchmark's own
@@ -57,17 +54,7 @@ final class ExtractionEval implements EvalTask {
   @Override
   public Table run(Path data, PrintWriter log) throws IOException {
     List<Page> pages = load(data);
-    Map<String, BiFunction<String, String, String>> live = new LinkedHashMap<>();
-    HtmlExtractor ours = new HtmlExtractor();
-    live.put("wiretrace", (html, url) -> ours.extract(html, url).text());
-    live.put("Readability4J 1.0.8 (live)", (html, url) -> new Readability4J(url == null ? "" : url, html).parse().getTextContent());
-    live.put("boilerpipe 1.2.2 ArticleExtractor (live)", (html, url) -> {
-      try {
-        return ArticleExtractor.INSTANCE.getText(html);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Map<String, BiFunction<String, String, String>> live = Peers.bodyExtractors();
     Table t = new Table("Article body extraction, Zyte benchmark (" + pages.size() + " pages)",
         List.of("system", "F1", "precision", "recall", "accuracy", "pages/s (1 thread)", "speed vs Readability4J", "errors"));
     Map<String, double[]> speed = new LinkedHashMap<>();
@@ -101,7 +88,7 @@ final class ExtractionEval implements EvalTask {
       log.printf("%s: done in %.1f s%n", e.getKey(), secs);
       log.flush();
     }
-    double r4j = speed.get("Readability4J 1.0.8 (live)")[0];
+    double r4j = speed.get(Peers.READABILITY4J)[0];
     for (String name : live.keySet()) {
       ShingleMatch.Summary s = summaries.get(name);
       double ps = speed.get(name)[0];
