@@ -62,16 +62,17 @@ public final class HtmlExtractor {
 
   /** The extracted page. Fields as in {@link io.wiretrace.model.Article}; null when unknown. */
   public record Page(String url, String title, String published, String modified, String outlet, String byline,
-      String language, String text, List<Removed> removed) {}
+      String language, String text, List<Removed> removed, List<DateFinder.Candidate> dateCandidates) {}
 
   /** Extracts {@code html}; {@code baseUrl} may be null. */
   public Page extract(String html, String baseUrl) {
     Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
-    Meta meta = metadata(doc, baseUrl);
+    Meta meta = metadata(doc, baseUrl, html);
     List<Removed> removed = new ArrayList<>();
     String text = body(doc, meta.title, removed);
     String lang = meta.language != null ? meta.language : Language.guess(text);
-    return new Page(meta.url, meta.title, meta.published, meta.modified, meta.outlet, meta.byline, lang, text, removed);
+    return new Page(meta.url, meta.title, meta.published, meta.modified, meta.outlet, meta.byline, lang, text, removed,
+        meta.dateCandidates);
   }
 
   // ---------------------------------------------------------------- metadata
@@ -84,36 +85,31 @@ public final class HtmlExtractor {
     String outlet;
     String byline;
     String language;
+    final List<String> publishedArticle = new ArrayList<>();
+    final List<String> publishedAny = new ArrayList<>();
+    final List<String> modifiedAny = new ArrayList<>();
+    List<DateFinder.Candidate> dateCandidates = List.of();
   }
 
-  private Meta metadata(Document doc, String baseUrl) {
+  private Meta metadata(Document doc, String baseUrl, String rawHtml) {
     Meta m = new Meta();
     for (Element script : doc.select("script[type=application/ld+json]")) {
       try {
         JsonNode node = JSON.readTree(script.data());
         jsonLd(node, m, 0);
       } catch (java.io.IOException | RuntimeException e) {
-        // malformed JSON-LD is common; the other sources still apply
+        // malformed JSON-LD is common; its date keys are still read as inline date keys below
       }
     }
     if (m.title == null) {
       m.title = first(meta(doc, "og:title"), meta(doc, "twitter:title"), text(doc.selectFirst("h1")), cleanTitle(doc.title()));
     }
-    if (m.published == null) {
-      m.published = firstDate(meta(doc, "article:published_time"), meta(doc, "og:published_time"), meta(doc, "datePublished"),
-          meta(doc, "pubdate"), meta(doc, "publishdate"), meta(doc, "publish-date"), meta(doc, "date"), meta(doc, "dc.date"),
-          meta(doc, "dc.date.issued"), meta(doc, "dcterms.date"), meta(doc, "sailthru.date"), meta(doc, "parsely-pub-date"),
-          meta(doc, "citation_publication_date"), attr(doc.selectFirst("time[pubdate]"), "datetime"),
-          attr(doc.selectFirst("[itemprop=datePublished]"), "content"), attr(doc.selectFirst("[itemprop=datePublished]"), "datetime"),
-          attr(doc.selectFirst("article time[datetime], time[datetime]"), "datetime"));
-    }
-    if (m.modified == null) {
-      m.modified = firstDate(meta(doc, "article:modified_time"), meta(doc, "og:updated_time"), meta(doc, "dateModified"));
-    }
     String canonical = attr(doc.selectFirst("link[rel=canonical]"), "href");
     m.url = first(m.url, absolute(canonical, baseUrl), meta(doc, "og:url"), baseUrl);
-    if (m.published == null) {
-      m.published = Dates.fromUrl(m.url).orElse(null);
+    m.dateCandidates = DateFinder.candidates(doc, m.url, rawHtml, m.publishedArticle, m.publishedAny, m.modifiedAny);
+    m.published = DateFinder.best(m.dateCandidates).map(DateFinder.Candidate::value).orElse(null);
+    if (m.modified == null) {
+      m.modified = firstDate(meta(doc, "article:modified_time"), meta(doc, "og:updated_time"), meta(doc, "dateModified"));
     }
     if (m.outlet == null) {
       m.outlet = first(meta(doc, "og:site_name"), meta(doc, "application-name"), meta(doc, "publisher"), host(m.url));
@@ -160,14 +156,22 @@ public final class HtmlExtractor {
         }
       }
     }
+    String published = blankToNull(node.path("datePublished").asText(null));
+    String created = blankToNull(node.path("dateCreated").asText(null));
+    String modified = blankToNull(node.path("dateModified").asText(null));
+    if (article && published != null) {
+      m.publishedArticle.add(published);
+    } else if (published != null || created != null) {
+      m.publishedAny.add(published != null ? published : created);
+    }
+    if (modified != null) {
+      m.modifiedAny.add(modified);
+    }
     if (!article) {
       return;
     }
     if (m.title == null) {
       m.title = blankToNull(node.path("headline").asText(null));
-    }
-    if (m.published == null) {
-      m.published = Dates.normalize(node.path("datePublished").asText(null)).orElse(null);
     }
     if (m.modified == null) {
       m.modified = Dates.normalize(node.path("dateModified").asText(null)).orElse(null);

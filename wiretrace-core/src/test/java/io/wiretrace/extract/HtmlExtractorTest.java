@@ -43,7 +43,7 @@ class HtmlExtractorTest {
         + "\"dateModified\":\"2025-05-02T09:00:00Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},{\"name\":\"Li Wei\"}],"
         + "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Harbour Times\"}}]}</script>"
         + "<meta property='article:published_time' content='2025-04-30T00:00:00Z'><meta property='og:title' content='OG title'>";
-    HtmlExtractor.Page p = x.extract(page(head, ""), "https://ht.example/2025/04/29/bridge");
+    HtmlExtractor.Page p = x.extract(page(head, ""), "https://ht.example/news/bridge");
     assertThat(p.title()).isEqualTo("Bridge closes");
     assertThat(p.published()).isEqualTo("2025-05-01T10:00:00+02:00");
     assertThat(p.modified()).isEqualTo("2025-05-02T09:00:00Z");
@@ -66,7 +66,7 @@ class HtmlExtractorTest {
 
   @Test
   void metadata_timeElementThenUrlDate() {
-    HtmlExtractor.Page withTime = x.extract(page("", "<time datetime='2025-04-28'>28 April</time>"), "https://ht.example/2025/01/01/x");
+    HtmlExtractor.Page withTime = x.extract(page("", "<time datetime='2025-04-28'>28 April</time>"), "https://ht.example/news/x");
     assertThat(withTime.published()).isEqualTo("2025-04-28");
     HtmlExtractor.Page urlOnly = x.extract(page("", ""), "https://ht.example/2025/01/02/x");
     assertThat(urlOnly.published()).isEqualTo("2025-01-02");
