@@ -52,11 +52,11 @@ public final class DateFinder {
       "article:modified_time", "og:updated_time", "dateModified", "datemodified", "last-modified", "lastmod",
       "dc.date.modified", "dcterms.modified", "utime");
 
-  private static final Pattern SCRIPT_KEYS = Pattern.compile(
-      "[\"'](?:datePublished|dateCreated|articlePublishTime|publishDate|publish_date|published_at|publishedAt|pubdate|"
-          + "firstPublishDate|dateFirstPublished|date_published|datepublished)[\"']\\s*:\\s*[\"']([^\"']{8,40})[\"']"
-          + "|dc:date=[\"']([^\"']{8,40})[\"']",
-      Pattern.CASE_INSENSITIVE);
+  /** Keys of publication dates in inline scripts and RDF, as they are spelled in the wild. */
+  private static final List<String> SCRIPT_KEYS = List.of(
+      "datePublished", "dateCreated", "articlePublishTime", "publishDate", "publish_date", "published_at",
+      "publishedAt", "pubDate", "pubdate", "firstPublishDate", "dateFirstPublished", "date_published",
+      "datepublished", "dc:date");
   private static final Pattern DATE_CLASS = Pattern.compile(
       "(?i)(^|[^a-z])(date|datum|time|fecha|data|published|publish|posted|pubdate|timestamp|dateline|entry-meta|post-meta|article-meta|byline|meta)([^a-z]|$)");
   private static final Pattern NOT_PUBLISHED_CLASS = Pattern.compile("(?i)update|modif|comment|reply|related|expire");
@@ -97,14 +97,19 @@ public final class DateFinder {
   /** All candidates, in tier order. */
   public static List<Candidate> candidates(Document doc, String url, String rawHtml, List<String> jsonLdArticle,
       List<String> jsonLdAny, List<String> jsonLdModified) {
+    return candidates(doc, new MetaTags(doc), url, rawHtml, jsonLdArticle, jsonLdAny, jsonLdModified);
+  }
+
+  static List<Candidate> candidates(Document doc, MetaTags metas, String url, String rawHtml, List<String> jsonLdArticle,
+      List<String> jsonLdAny, List<String> jsonLdModified) {
     boolean english = english(doc);
     List<Candidate> out = new ArrayList<>();
     for (String v : jsonLdArticle) {
       add(out, Dates.normalize(v), "json-ld article datePublished", "structured");
     }
     for (String name : PUBLISHED_META) {
-      for (Element e : doc.select("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]")) {
-        add(out, Dates.normalize(e.attr("content")), "meta " + name, "structured");
+      for (String v : metas.all(name)) {
+        add(out, Dates.normalize(v), "meta " + name, "structured");
       }
     }
     for (Element e : doc.select("[itemprop=datePublished]")) {
@@ -122,13 +127,17 @@ public final class DateFinder {
     for (String v : jsonLdAny) {
       add(out, Dates.normalize(v), "json-ld datePublished", "markup");
     }
-    Matcher sk = SCRIPT_KEYS.matcher(rawHtml.length() > 2_000_000 ? rawHtml.substring(0, 2_000_000) : rawHtml);
-    while (sk.find()) {
-      add(out, Dates.normalize(sk.group(1) != null ? sk.group(1) : sk.group(2)), "inline date key", "markup");
+    for (String v : scriptKeyValues(rawHtml)) {
+      add(out, Dates.normalize(v), "inline date key", "markup");
     }
-    for (Element e : doc.select("[class], [id]")) {
-      String names = e.className() + " " + e.id();
-      if (!DATE_CLASS.matcher(names).find() || NOT_PUBLISHED_CLASS.matcher(names).find()) {
+    for (Element e : doc.getAllElements()) {
+      String cls = e.className();
+      String id = e.id();
+      if ((cls.isEmpty() && id.isEmpty()) || e.childrenSize() > 12) {
+        continue;
+      }
+      String names = cls + " " + id;
+      if (!mayNameADate(names) || !DATE_CLASS.matcher(names).find() || NOT_PUBLISHED_CLASS.matcher(names).find()) {
         continue;
       }
       String t = e.ownText().isBlank() ? e.text() : e.ownText();
@@ -151,8 +160,8 @@ public final class DateFinder {
       add(out, Dates.normalize(v), "json-ld dateModified", "modified");
     }
     for (String name : MODIFIED_META) {
-      for (Element e : doc.select("meta[property=" + name + "], meta[name=" + name + "], meta[http-equiv=" + name + "]")) {
-        add(out, Dates.normalize(e.attr("content")), "meta " + name, "modified");
+      for (String v : metas.all(name)) {
+        add(out, Dates.normalize(v), "meta " + name, "modified");
       }
     }
     if (out.isEmpty()) { // the costly last resort only when nothing else spoke
@@ -191,6 +200,70 @@ public final class DateFinder {
       }
     }
     return Optional.of(top);
+  }
+
+  /**
+   * Values of {@link #SCRIPT_KEYS} written as {@code "key": "value"} or {@code key="value"}, in
+   * document order. A plain {@code indexOf} scan: a case-insensitive regular expression over a
+   * whole page cost more than everything else in extraction together.
+   */
+  static List<String> scriptKeyValues(String raw) {
+    int limit = Math.min(raw.length(), 2_000_000);
+    java.util.TreeMap<Integer, String> found = new java.util.TreeMap<>();
+    // every key contains one of these anchors; each is found with one indexOf scan
+    for (String anchor : new String[] {"ublish", "ubDate", "ubdate", "ateCreated", "dc:date"}) {
+      for (int a = raw.indexOf(anchor); a >= 0 && a < limit; a = raw.indexOf(anchor, a + anchor.length())) {
+        int i = a;
+        while (i > 0 && isKeyChar(raw.charAt(i - 1))) {
+          i--;
+        }
+        int j = a + anchor.length();
+        while (j < raw.length() && isKeyChar(raw.charAt(j))) {
+          j++;
+        }
+        if (!SCRIPT_KEYS.contains(raw.substring(i, j))) {
+          continue;
+        }
+        String v = valueAfter(raw, j);
+        if (v != null) {
+          found.putIfAbsent(i, v);
+        }
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  private static boolean isKeyChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+  }
+
+  /** The quoted value of {@code "key": "value"} or {@code key="value"} after the key's end, or null. */
+  private static String valueAfter(String raw, int j) {
+    if (j < raw.length() && (raw.charAt(j) == '"' || raw.charAt(j) == '\'')) {
+      j++;
+    }
+    while (j < raw.length() && raw.charAt(j) == ' ') {
+      j++;
+    }
+    if (j >= raw.length() || (raw.charAt(j) != ':' && raw.charAt(j) != '=')) {
+      return null;
+    }
+    j++;
+    while (j < raw.length() && raw.charAt(j) == ' ') {
+      j++;
+    }
+    if (j >= raw.length() || (raw.charAt(j) != '"' && raw.charAt(j) != '\'')) {
+      return null;
+    }
+    int end = raw.indexOf(raw.charAt(j), j + 1);
+    return end > j + 8 && end - j - 1 <= 40 ? raw.substring(j + 1, end) : null;
+  }
+
+  /** A cheap filter before the regular expression: most class names say nothing about dates. */
+  private static boolean mayNameADate(String names) {
+    String n = names.toLowerCase(Locale.ROOT);
+    return n.contains("dat") || n.contains("tim") || n.contains("publ") || n.contains("post") || n.contains("meta")
+        || n.contains("byline") || n.contains("fech") || n.contains("stamp");
   }
 
   private static void add(List<Candidate> out, Optional<String> v, String source, String tier) {

@@ -93,6 +93,7 @@ public final class HtmlExtractor {
 
   private Meta metadata(Document doc, String baseUrl, String rawHtml) {
     Meta m = new Meta();
+    MetaTags metas = new MetaTags(doc);
     for (Element script : doc.select("script[type=application/ld+json]")) {
       try {
         JsonNode node = JSON.readTree(script.data());
@@ -102,20 +103,20 @@ public final class HtmlExtractor {
       }
     }
     if (m.title == null) {
-      m.title = first(meta(doc, "og:title"), meta(doc, "twitter:title"), text(doc.selectFirst("h1")), cleanTitle(doc.title()));
+      m.title = first(metas.first("og:title"), metas.first("twitter:title"), text(doc.selectFirst("h1")), cleanTitle(doc.title()));
     }
     String canonical = attr(doc.selectFirst("link[rel=canonical]"), "href");
-    m.url = first(m.url, absolute(canonical, baseUrl), meta(doc, "og:url"), baseUrl);
-    m.dateCandidates = DateFinder.candidates(doc, m.url, rawHtml, m.publishedArticle, m.publishedAny, m.modifiedAny);
+    m.url = first(m.url, absolute(canonical, baseUrl), metas.first("og:url"), baseUrl);
+    m.dateCandidates = DateFinder.candidates(doc, metas, m.url, rawHtml, m.publishedArticle, m.publishedAny, m.modifiedAny);
     m.published = DateFinder.best(m.dateCandidates).map(DateFinder.Candidate::value).orElse(null);
     if (m.modified == null) {
-      m.modified = firstDate(meta(doc, "article:modified_time"), meta(doc, "og:updated_time"), meta(doc, "dateModified"));
+      m.modified = firstDate(metas.first("article:modified_time"), metas.first("og:updated_time"), metas.first("dateModified"));
     }
     if (m.outlet == null) {
-      m.outlet = first(meta(doc, "og:site_name"), meta(doc, "application-name"), meta(doc, "publisher"), host(m.url));
+      m.outlet = first(metas.first("og:site_name"), metas.first("application-name"), metas.first("publisher"), host(m.url));
     }
     if (m.byline == null) {
-      m.byline = first(meta(doc, "author"), meta(doc, "article:author"), meta(doc, "byl"), meta(doc, "parsely-author"),
+      m.byline = first(metas.first("author"), metas.first("article:author"), metas.first("byl"), metas.first("parsely-author"),
           bylineText(doc));
       if (m.byline != null && m.byline.startsWith("http")) {
         m.byline = bylineText(doc);
@@ -123,7 +124,7 @@ public final class HtmlExtractor {
     }
     String lang = doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang");
     if (lang == null || lang.isBlank()) {
-      lang = first(meta(doc, "content-language"), meta(doc, "og:locale"), meta(doc, "language"));
+      lang = first(metas.first("content-language"), metas.first("og:locale"), metas.first("language"));
     }
     if (lang != null && lang.length() >= 2 && Character.isLetter(lang.charAt(0)) && Character.isLetter(lang.charAt(1))) {
       m.language = lang.substring(0, 2).toLowerCase(Locale.ROOT);
@@ -217,16 +218,6 @@ public final class HtmlExtractor {
     return t.isEmpty() || t.length() > 100 ? null : t;
   }
 
-  private static String meta(Document doc, String name) {
-    for (Element e : doc.select("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "], meta[http-equiv=" + name + "]")) {
-      String c = e.attr("content");
-      if (!c.isBlank()) {
-        return c.strip();
-      }
-    }
-    return null;
-  }
-
   private static String attr(Element e, String name) {
     return e == null || e.attr(name).isBlank() ? null : e.attr(name).strip();
   }
@@ -307,17 +298,18 @@ public final class HtmlExtractor {
     body.select(DROP_TAGS).remove();
     // Class/id evidence removes a container only when it holds a minor part of the page's text:
     // names like "Page-ad-margins" or "content paywall" wrap whole articles on real sites.
-    Map<Element, Integer> textLength = textLengths(body);
-    int total = Math.max(1, textLength.getOrDefault(body, 0));
+    Stats before = new Stats(body);
+    int total = Math.max(1, before.text(body));
     for (Element e : body.select("*")) {
       boolean negative = negativeContainer(e) || e.normalName().equals("form"); // ASP.NET wraps whole pages in a form
-      if (e.parent() != null && negative && textLength.getOrDefault(e, 0) < total * MAX_NEGATIVE_SHARE) {
+      if (e.parent() != null && negative && before.text(e) < total * MAX_NEGATIVE_SHARE) {
         e.remove();
       }
     }
+    Stats stats = new Stats(body);
     Map<Element, Double> scores = new IdentityHashMap<>();
-    Element top = topCandidate(body, scores);
-    top = widen(top, body);
+    Element top = topCandidate(body, scores, stats);
+    top = widen(top, body, stats);
     List<Element> chosen = new ArrayList<>();
     if (top == null) {
       chosen.add(body);
@@ -332,9 +324,10 @@ public final class HtmlExtractor {
           }
           Double s = scores.get(sib);
           String t = sib.text();
-          boolean keep = (s != null && s * (1 - linkDensity(sib)) >= threshold)
-              || (sib.normalName().equals("p") && t.length() > 80 && linkDensity(sib) < 0.25)
-              || (sib.normalName().equals("p") && t.length() > 0 && linkDensity(sib) == 0 && t.matches(".*\\.( |$).*"));
+          double ld = stats.linkDensity(sib);
+          boolean keep = (s != null && s * (1 - ld) >= threshold)
+              || (sib.normalName().equals("p") && t.length() > 80 && ld < 0.25)
+              || (sib.normalName().equals("p") && t.length() > 0 && ld == 0 && t.matches(".*\\.( |$).*"));
           if (keep) {
             chosen.add(sib);
           }
@@ -344,10 +337,11 @@ public final class HtmlExtractor {
     }
     List<String> blocks = new ArrayList<>();
     for (Element c : chosen) {
-      collectBlocks(c, blocks);
+      collectBlocks(c, blocks, stats);
     }
     List<String> kept = new ArrayList<>();
     boolean inComments = false;
+    String titleKey = title == null ? null : TextPageExtractor.comparable(title);
     for (String b : blocks) {
       if (inComments) {
         removed.add(new Removed(b, "comment_form"));
@@ -358,10 +352,11 @@ public final class HtmlExtractor {
         removed.add(new Removed(b, "comment_form"));
         continue;
       }
-      if (title != null && kept.isEmpty() && TextPageExtractor.sameText(b, title)) {
+      boolean isTitle = titleKey != null && b.length() <= title.length() + 20 && TextPageExtractor.comparable(b).equals(titleKey);
+      if (isTitle && kept.isEmpty()) {
         continue; // the headline at the top of the container is the title, not body
       }
-      if (title != null && TextPageExtractor.sameText(b, title)) {
+      if (isTitle) {
         removed.add(new Removed(b, "repeated_title"));
         continue;
       }
@@ -378,24 +373,61 @@ public final class HtmlExtractor {
   /** Largest share of the page's text a container may hold and still be removed for its class name. */
   private static final double MAX_NEGATIVE_SHARE = 0.3;
 
-  /** Length of the whitespace-trimmed own text below each element, computed in one pass. */
-  private static Map<Element, Integer> textLengths(Element root) {
-    Map<Element, Integer> len = new IdentityHashMap<>();
-    // post-order: children before parents
-    List<Element> all = new ArrayList<>(root.select("*"));
-    for (int i = all.size() - 1; i >= 0; i--) {
-      Element e = all.get(i);
-      int n = 0;
-      for (Node c : e.childNodes()) {
-        if (c instanceof TextNode t) {
-          n += t.text().strip().length();
-        } else if (c instanceof Element ce) {
-          n += len.getOrDefault(ce, 0);
+  /**
+   * Text length, link-text length and article-like paragraph text below every element, computed in
+   * one post-order pass (children before parents, no recursion, so deep pages cannot overflow the
+   * stack) instead of re-walking subtrees for every candidate.
+   */
+  private static final class Stats {
+    final Map<Element, int[]> values = new IdentityHashMap<>(); // [text, linkText, paragraphMass]
+
+    Stats(Element root) {
+      List<Element> all = new ArrayList<>(root.select("*"));
+      for (int i = all.size() - 1; i >= 0; i--) {
+        Element e = all.get(i);
+        int text = 0;
+        int link = 0;
+        int mass = 0;
+        for (Node c : e.childNodes()) {
+          if (c instanceof TextNode t) {
+            text += t.text().strip().length();
+          } else if (c instanceof Element ce) {
+            int[] v = values.get(ce);
+            if (v != null) {
+              text += v[0];
+              link += v[1];
+              mass += v[2];
+            }
+          }
         }
+        String tag = e.normalName();
+        if (tag.equals("a")) {
+          link = text;
+        }
+        if ((tag.equals("p") || tag.equals("pre") || tag.equals("blockquote")) && text >= 25 && link * 2 < text) {
+          mass = Math.max(mass, text);
+        }
+        values.put(e, new int[] {text, link, mass});
       }
-      len.put(e, n);
     }
-    return len;
+
+    int text(Element e) {
+      int[] v = values.get(e);
+      return v == null ? e.text().length() : v[0];
+    }
+
+    double linkDensity(Element e) {
+      int[] v = values.get(e);
+      if (v == null) {
+        return HtmlExtractor.linkDensity(e);
+      }
+      return v[0] == 0 ? 0 : Math.min(1, (double) v[1] / v[0]);
+    }
+
+    double paragraphMass(Element e) {
+      int[] v = values.get(e);
+      return v == null ? 0 : v[2];
+    }
   }
 
   private static boolean negativeContainer(Element e) {
@@ -453,7 +485,7 @@ public final class HtmlExtractor {
     return w;
   }
 
-  private static Element topCandidate(Element body, Map<Element, Double> score) {
+  private static Element topCandidate(Element body, Map<Element, Double> score, Stats stats) {
     for (Element p : body.select("p, pre, td, blockquote")) {
       addVotes(p, score);
     }
@@ -466,7 +498,7 @@ public final class HtmlExtractor {
     double bestScore = 0;
     for (Map.Entry<Element, Double> en : score.entrySet()) {
       Element e = en.getKey();
-      double s = (en.getValue() + classWeight(e)) * (1 - linkDensity(e));
+      double s = (en.getValue() + classWeight(e)) * (1 - stats.linkDensity(e));
       en.setValue(s);
     }
     // deterministic choice: highest score, ties to the earlier element in the document
@@ -485,34 +517,22 @@ public final class HtmlExtractor {
    * article-like paragraph text than the last one taken: articles split into sibling columns or sections (each with its own paragraphs)
    * are kept whole. Never climbs to the body.
    */
-  private static Element widen(Element top, Element body) {
+  private static Element widen(Element top, Element body, Stats stats) {
     if (top == null) {
       return null;
     }
     Element cur = top;
-    double mass = paragraphMass(cur);
+    double mass = stats.paragraphMass(cur);
     // every ancestor below the body is considered, not only the parent: columns are often
     // wrapped two or three levels deep (section > column > div > p)
     for (Element a = top.parent(); a != null && a != body && a.parent() != null; a = a.parent()) {
-      double up = paragraphMass(a);
+      double up = stats.paragraphMass(a);
       if (up >= mass * 1.25) {
         cur = a;
         mass = up;
       }
     }
     return cur;
-  }
-
-  /** Text length in paragraphs of 25+ characters with few links, below {@code e}. */
-  private static double paragraphMass(Element e) {
-    double m = 0;
-    for (Element p : e.select("p, pre, blockquote")) {
-      String t = p.text();
-      if (t.length() >= 25 && linkDensity(p) < 0.5) {
-        m += t.length();
-      }
-    }
-    return m;
   }
 
   private static void addVotes(Element p, Map<Element, Double> score) {
@@ -563,13 +583,13 @@ public final class HtmlExtractor {
   }
 
   /** Splits an element into text blocks in document order; inline runs become one block. */
-  private static void collectBlocks(Element root, List<String> out) {
+  private static void collectBlocks(Element root, List<String> out, Stats stats) {
     StringBuilder inline = new StringBuilder();
-    collect(root, out, inline);
+    collect(root, out, inline, stats);
     flush(inline, out);
   }
 
-  private static void collect(Node node, List<String> out, StringBuilder inline) {
+  private static void collect(Node node, List<String> out, StringBuilder inline, Stats stats) {
     for (Node child : node.childNodes()) {
       if (child instanceof TextNode t) {
         inline.append(t.getWholeText());
@@ -580,16 +600,16 @@ public final class HtmlExtractor {
           continue;
         }
         if (!BLOCK_TAGS.contains(tag)) {
-          collect(e, out, inline);
+          collect(e, out, inline, stats);
           continue;
         }
         flush(inline, out);
         if (tag.equals("ul") || tag.equals("ol")) {
-          if (linkDensity(e) > 0.5) {
+          if (stats.linkDensity(e) > 0.5) {
             continue; // lists of links: navigation or related stories
           }
         }
-        collect(e, out, inline);
+        collect(e, out, inline, stats);
         flush(inline, out);
       }
     }

@@ -129,10 +129,26 @@ public final class TextPageExtractor {
   }
 
   static boolean sameText(String a, String b) {
-    return norm(a).equals(norm(b));
+    return comparable(a).equals(comparable(b));
   }
 
-  private static String norm(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  /** Lower-cased letters and digits, each run of anything else one space: for comparing headlines. */
+  static String comparable(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        if (gap && sb.length() > 0) {
+          sb.append(' ');
+        }
+        gap = false;
+        sb.appendCodePoint(Character.toLowerCase(cp));
+      } else {
+        gap = true;
+      }
+    }
+    return sb.toString();
   }
 }
