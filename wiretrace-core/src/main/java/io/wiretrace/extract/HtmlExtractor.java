@@ -49,10 +49,33 @@ public final class HtmlExtractor {
   /** Always removed whatever their class says. */
   private static final Set<String> ALWAYS_DROP = Set.of("comment", "comments", "disqus", "respond", "outbrain", "taboola");
 
-  private static final String DROP_TAGS = "script, style, noscript, template, svg, iframe, button, input, select, "
-      + "textarea, nav, footer, aside, header, figure, figcaption, picture, video, audio, canvas, object, embed, "
-      + "[hidden], [aria-hidden=true], [style~=(?i)display:\\s*none], [role=navigation], [role=complementary], "
-      + "[role=contentinfo], [role=banner], [itemprop=author]";
+  /** Tags that never hold article text. */
+  private static final Set<String> DROP_TAGS = Set.of(
+      "script", "style", "noscript", "template", "svg", "iframe", "button", "input", "select", "textarea", "nav",
+      "figure", "figcaption", "picture", "video", "audio", "canvas", "object", "embed");
+  /**
+   * Chrome tags that broken or unusual templates wrap around the article itself: removed like
+   * boilerplate class names, only when they hold a minor part of the page's text.
+   */
+  private static final Set<String> CHROME_TAGS = Set.of("header", "footer", "aside", "form");
+  /** ARIA roles of page chrome. */
+  private static final Set<String> DROP_ROLES = Set.of("navigation", "complementary", "contentinfo", "banner");
+  private static final Pattern DISPLAY_NONE = Pattern.compile("(?i)display\\s*:\\s*none");
+
+  /** True for elements that never hold article text: chrome tags, hidden elements, author boxes. */
+  private static boolean dropped(Element e) {
+    if (DROP_TAGS.contains(e.normalName())) {
+      return true;
+    }
+    if (e.attributesSize() == 0) {
+      return false;
+    }
+    return e.hasAttr("hidden")
+        || e.attr("aria-hidden").equals("true")
+        || DROP_ROLES.contains(e.attr("role"))
+        || e.attr("itemprop").equals("author")
+        || (e.hasAttr("style") && DISPLAY_NONE.matcher(e.attr("style")).find());
+  }
 
   private static final Set<String> BLOCK_TAGS = Set.of(
       "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
@@ -295,13 +318,19 @@ public final class HtmlExtractor {
     if (body == null) {
       return "";
     }
-    body.select(DROP_TAGS).remove();
+    List<Element> drop = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (e != body && dropped(e)) {
+        drop.add(e);
+      }
+    }
+    drop.forEach(Element::remove); // removing a detached descendant again is harmless
     // Class/id evidence removes a container only when it holds a minor part of the page's text:
     // names like "Page-ad-margins" or "content paywall" wrap whole articles on real sites.
     Stats before = new Stats(body);
     int total = Math.max(1, before.text(body));
     for (Element e : body.select("*")) {
-      boolean negative = negativeContainer(e) || e.normalName().equals("form"); // ASP.NET wraps whole pages in a form
+      boolean negative = negativeContainer(e) || CHROME_TAGS.contains(e.normalName());
       if (e.parent() != null && negative && before.text(e) < total * MAX_NEGATIVE_SHARE) {
         e.remove();
       }

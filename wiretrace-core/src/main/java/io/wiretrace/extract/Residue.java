@@ -25,9 +25,22 @@ public final class Residue {
   }
 
   /** Lines that open a comment section: everything after them is comment form or comments. */
-  private static final Pattern COMMENT_SECTION = p("^(leave a (reply|comment)|\\d+ (thoughts|responses|replies) (on|to) .*|(\\d+ )?comments?( \\(\\d+\\))?|add a comment|post a comment|join the (discussion|conversation)|what do you think\\?)\\s*:?$");
+  private static final Pattern COMMENT_SECTION = p("^(leave a (reply|comment)|(schreibe|hinterlasse) einen kommentar|kommentar(e)? (schreiben|verfassen|hinterlassen)|laisser un commentaire|deja un comentario|lascia un commento|(\\d+ )?kommentare?( \\(\\d+\\))?|(\\d+ )?commentaires?|(\\d+ )?comentarios?|\\d+ (thoughts|responses|replies) (on|to) .*|(\\d+ )?comments?( \\(\\d+\\))?|add a comment|post a comment|join the (discussion|conversation)|what do you think\\?)\\s*:?$");
 
   private static final List<Rule> RULES = List.of(
+      // multilingual interface strings (German, French, Spanish, Italian, Dutch), short lines only
+      new Rule("comment_form", p("^(kommentare (geschlossen|insgesamt:?.*|sind geschlossen\\.?)|antworten|comments? (are )?closed\\.?|antwort abbrechen|reageer|répondre|responder|rispondi)$"), 80),
+      new Rule("share", p("^((diesen |den )?(artikel|beitrag|seite) (teilen|empfehlen|drucken)|teilen|weiterempfehlen|empfehlen|gefällt mir:?|möchten sie (den|diesen) (artikel|beitrag) teilen\\??|partager( sur \\w+)?|compartir|condividi|delen|drucken|per e-mail (senden|versenden))\\s*:?$"), 80),
+      new Rule("related", p("^(ähnliche (beiträge|artikel|themen)|auch interessant|(das|dieses) (thema )?könnte (dich|sie) (auch )?interessieren:?|mehr zum thema.*|weitere (artikel|beiträge|themen|nachrichten).*|verwandte (artikel|beiträge)|lesen sie auch.*|empfohlene artikel|articles similaires|à lire aussi|sur le même sujet|artículos relacionados|te puede interesar|articoli correlati|related topics|older posts?|newer posts?|vorheriger (beitrag|artikel)|nächster (beitrag|artikel))\\s*:?$"), 100),
+      new Rule("navigation", p("^(nach oben|zurück( nach oben| zur übersicht| zur startseite)?|startseite|zum seitenanfang|haut de page|retour|volver|torna su)$"), 40),
+      new Rule("source_stub", p("^(weiterlesen|mehr lesen|(hier )?mehr erfahren|erfahre mehr|lire la suite|en savoir plus|leer más|seguir leyendo|leggi (tutto|di più)|lees meer|zum artikel|zur quelle.*|quelle:.*|fuente:.*|source ?:.*)\\s*(»|›|→|\\.\\.\\.)?$"), 120),
+      new Rule("advert", p("^[-–— ]*(anzeige|werbung|advertisement|advertising|sponsored( content)?|publicité|publicidad|pubblicità|gesponsord)[-–—: ]*$"), 40),
+      new Rule("rating", p("^(bewerten:?|rate this:?|bewertung:.*|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)\\??|was this (article|post) helpful\\??)$"), 80),
+      new Rule("caption_credit", p("^(beitragsbild|titelbild|vorschaubild|bild|foto|fotos|bildquelle|quelle bild|crédit photo|photo ?:?|foto ?:)\\s*:?.{0,80}$"), 100),
+      new Rule("tags", p("^(schlagwörter|schlagworte|stichworte|stichwörter|kategorien?|rubriken?|étiquettes|mots-clés|etiquetas|categorías|this entry was posted in .*|posted in .*|abgelegt unter.*|veröffentlicht in.*)\\s*:?.*$"), 200),
+      new Rule("copyright", p("^(vervielfältigung nur mit genehmigung.*|alle rechte vorbehalten.*|tous droits réservés.*|todos los derechos reservados.*|tutti i diritti riservati.*|impressum|datenschutz(erklärung)?|haftungsausschluss|cookie-einstellungen)$"), 200),
+      new Rule("author_box", p("^(über (den|die) autor(in)?|zum autor|zur autorin|à propos de l'auteur|sobre el autor|l'autore)\\s*:?$"), 60),
+      new Rule("counter", p("^(aufrufe|gelesen|zugriffe|vues|visitas|visite)\\s*:?\\s*[\\d.,]*\\s*(mal)?$"), 40),
       new Rule("comment_form", p("^(your email address will not be published\\.?.*|required fields are marked.*|save my name, email,? and website.*|post comment|submit comment|cancel reply|notify me of (follow-up comments|new posts).*|you must be logged in to post a comment\\.?|comment\\s*\\*?|name\\s*\\*|e-?mail\\s*\\*|website|no comments yet\\.?.*|be the first to comment.*)$"), 200),
       new Rule("author_box", p("^(about the author|view all posts by .*|more (posts|articles|stories) by .*|(written|posted|published) by [^.]{2,60}|.{2,60} is an? (staff|senior|freelance|contributing|political|business|foreign)? ?(writer|reporter|correspondent|journalist|editor|contributor)\\b.*)$"), 300),
       // case-sensitive on the name: "By the time ..." is a sentence, "By Jane Admin" a byline
@@ -47,7 +60,7 @@ public final class Residue {
       new Rule("navigation", p("^(home|menu|search|skip to (main )?content|next (post|article|story)|previous (post|article|story)|back to top|«.*|.*»|‹.*|.*›|log ?in|sign ?in|sign up|register)$"), 80));
 
   /** A date header: the line is nothing but a date, with an optional label. */
-  private static final Pattern DATE_LABEL = p("^(posted|published|updated|last updated|date|first published)?\\s*(on|at)?\\s*:?\\s*");
+  private static final Pattern DATE_LABEL = p("^(posted|published|updated|last updated|date|first published|erstellt|veröffentlicht|aktualisiert|zuletzt aktualisiert|datum|publié|mis à jour|publicado|actualizado|pubblicato)?\\s*(on|at|am|le|el|il)?\\s*:?\\s*");
 
   /** The residue class of {@code line}, if it is residue. */
   public static Optional<String> classify(String line) {
@@ -82,14 +95,15 @@ public final class Residue {
     }
     Matcher m = DATE_LABEL.matcher(s);
     String rest = m.lookingAt() ? s.substring(m.end()) : s;
-    if (Dates.find(rest).isEmpty()) {
+    if (Dates.find(rest).isEmpty() && DateFinder.textDate(rest, true).isEmpty()) {
       return false;
     }
-    // what remains after removing the date-ish words must be (almost) nothing
-    String stripped = rest.replaceAll("(?i)\\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|utc|gmt|edt|est|cet|cest|bst|z|t|at|st|nd|rd|th)\\b", "")
-        .replaceAll("[\\d\\s,./:+\\-|T()]", "");
-    return stripped.isEmpty();
+    // what remains after removing date words, numbers and punctuation must be (almost) nothing
+    String stripped = DATE_WORDS.matcher(rest).replaceAll("").replaceAll("[\\d\\s,./:+\\-|T()]", "");
+    return stripped.length() <= 2;
   }
+
+  private static final Pattern DATE_WORDS = p("\\b(jan(uary|uar|vier)?|jänner|feb(ruary|ruar)?|février|mar(ch)?|märz|mars|apr(il)?|avril|may|mai|june?|juni|juin|july?|juli|juillet|aug(ust)?|août|sep(t(ember)?)?|septembre|oct(ober)?|okt(ober)?|octobre|nov(ember)?|novembre|dec(ember)?|dez(ember)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|am|pm|uhr|utc|gmt|edt|est|cet|cest|bst|mez|mesz|z|t|at|um|st|nd|rd|th|de|le|el|um|h)\\b");
 
   /** The outlet or agency a credit or source line names ("Source: Northwind Press" → "Northwind Press"). */
   public static Optional<String> creditedName(String line) {

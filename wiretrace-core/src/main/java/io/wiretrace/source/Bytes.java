@@ -137,6 +137,15 @@ final class Bytes {
     if (name != null) {
       try {
         Charset cs = Charset.forName(name.trim());
+        if (LATIN.contains(cs.name()) && hasMultibyteUtf8(data)) {
+          // the commonest mis-declaration: UTF-8 bytes behind a Latin-1 / windows-1252 label;
+          // valid multi-byte UTF-8 sequences are vanishingly rare in genuine Latin-1 text
+          try {
+            return utf8(data);
+          } catch (BadInputException e) {
+            // really Latin: decode as declared
+          }
+        }
         if (!cs.equals(StandardCharsets.UTF_8)) {
           return stripBom(cs.decode(ByteBuffer.wrap(data)).toString());
         }
@@ -150,6 +159,19 @@ final class Bytes {
       CharBuffer cb = Charset.forName("windows-1252").decode(ByteBuffer.wrap(data));
       return cb.toString();
     }
+  }
+
+  private static final java.util.Set<String> LATIN = java.util.Set.of("ISO-8859-1", "windows-1252", "US-ASCII", "ISO-8859-15");
+
+  /** True if {@code data} contains at least one well-formed two- to four-byte UTF-8 sequence. */
+  static boolean hasMultibyteUtf8(byte[] data) {
+    for (int i = 0; i + 1 < data.length; i++) {
+      int b = data[i] & 0xff;
+      if (b >= 0xC2 && b <= 0xF4 && (data[i + 1] & 0xC0) == 0x80) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String stripBom(String s) {

@@ -101,6 +101,24 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void hugePage_over20MB_isExtracted() {
+    StringBuilder big = new StringBuilder("<html><body><article>");
+    while (big.length() < 21_000_000) {
+      big.append("<p>").append(P1).append("</p>");
+    }
+    big.append("</article><footer>© Harbour Times</footer></body></html>");
+    String text = x.extract(big.toString(), null).text();
+    assertThat(text.length()).isGreaterThan(19_000_000);
+    assertThat(text).doesNotContain("Harbour Times");
+  }
+
+  @Test
+  void veryDeepNesting_100kLevels_noStackOverflow() {
+    String deep = "<div>".repeat(100_000) + "<p>" + P1 + "</p>" + "</div>".repeat(100_000);
+    assertThat(x.extract(deep, null).text()).contains("harbour bridge");
+  }
+
+  @Test
   void hostilePages_giveAResultNotACrash() {
     assertThat(x.extract("", null).text()).isEmpty();
     assertThat(x.extract("<html><body></body></html>", null).text()).isEmpty();

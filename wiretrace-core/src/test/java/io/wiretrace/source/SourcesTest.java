@@ -113,6 +113,14 @@ class SourcesTest {
   }
 
   @Test
+  void utf8BehindALatin1Label_decodedAsUtf8() throws IOException {
+    byte[] page = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Stra\u00dfe in M\u00fcnchen</p></body></html>"
+        .getBytes(StandardCharsets.UTF_8);
+    ReadResult r = read("misdeclared.html", page);
+    assertThat(r.documents()).singleElement().extracting(RawDocument::content).asString().contains("Stra\u00dfe in M\u00fcnchen");
+  }
+
+  @Test
   void gzippedHtml_readTransparently() throws IOException {
     ReadResult r = read("p.html.gz", gzip("<html><body><p>Hello</p></body></html>".getBytes(StandardCharsets.UTF_8)));
     assertThat(r.documents()).singleElement().extracting(RawDocument::format).isEqualTo(RawDocument.Format.HTML);
