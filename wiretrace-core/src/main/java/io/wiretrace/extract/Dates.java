@@ -155,14 +155,15 @@ public final class Dates {
 
   /**
    * Sort key for an ISO date produced here: instants in UTC, local times as printed, day-only dates
-   * at the start of their day.
+   * at the end of their day (known only to the day, such an article is not placed before one with a
+   * time on that day: no earlier-publication claim rests on a missing time).
    */
   public static String sortKey(String iso) {
     if (iso == null) {
       return "\uffff";
     }
     if (iso.length() == 10) {
-      return iso + "T00:00:00";
+      return iso + "T23:59:59";
     }
     if (iso.length() > 19) {
       try {

@@ -10,7 +10,7 @@ class DatesTest {
     assertThat(Dates.normalize("2025-03-11T07:00:00+02:00")).contains("2025-03-11T07:00:00+02:00");
     assertThat(Dates.normalize("2025-03-11T07:00:00.123Z")).contains("2025-03-11T07:00:00Z");
     assertThat(Dates.sortKey("2025-03-11T07:00:00+02:00")).isEqualTo("2025-03-11T05:00:00");
-    assertThat(Dates.sortKey("2025-03-11")).isEqualTo("2025-03-11T00:00:00");
+    assertThat(Dates.sortKey("2025-03-11")).isEqualTo("2025-03-11T23:59:59");
     assertThat(Dates.normalize("Wed, 02 Apr 2025 15:00:00 GMT")).contains("2025-04-02T15:00:00Z");
   }
 
