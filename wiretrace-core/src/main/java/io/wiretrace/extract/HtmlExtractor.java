@@ -399,6 +399,9 @@ public final class HtmlExtractor {
     return String.join("\n\n", kept);
   }
 
+  /** Link density below which widening to an ancestor is never refused for its links. */
+  private static final double MAX_WIDEN_LINK_DENSITY = 0.2;
+
   /** Largest share of the page's text a container may hold and still be removed for its class name. */
   private static final double MAX_NEGATIVE_SHARE = 0.3;
 
@@ -556,7 +559,10 @@ public final class HtmlExtractor {
     // wrapped two or three levels deep (section > column > div > p)
     for (Element a = top.parent(); a != null && a != body && a.parent() != null; a = a.parent()) {
       double up = stats.paragraphMass(a);
-      if (up >= mass * 1.25) {
+      // teaser rivers (headline link + one-line summary, repeated) add paragraphs too, but carry
+      // many links: an ancestor much more link-dense than the article so far is not taken
+      boolean linky = stats.linkDensity(a) > Math.max(MAX_WIDEN_LINK_DENSITY, stats.linkDensity(cur) * 1.5);
+      if (up >= mass * 1.25 && !linky) {
         cur = a;
         mass = up;
       }
