@@ -26,7 +26,7 @@ public record Alignment(List<int[]> passages, BitSet coveredA, BitSet coveredB, 
   /** Largest gap, in tokens on either side, bridged when merging runs into one passage. */
   public static final int MAX_GAP = 12;
   /** Shortest passage kept, in tokens. */
-  public static final int MIN_PASSAGE = 10;
+  public static final int MIN_PASSAGE = 20;
   /** Occurrences of one shingle beyond which it is too common to seed (lists, refrains). */
   private static final int MAX_OCCURRENCES = 8;
 
@@ -110,13 +110,34 @@ public record Alignment(List<int[]> passages, BitSet coveredA, BitSet coveredB, 
     return new Alignment(List.copyOf(passages), covA, covB, matched);
   }
 
-  /** The passages as character spans of the two texts. */
+  /**
+   * The passages as character spans of the two texts. Each passage found on tokens is extended
+   * character by character, backwards and forwards, while both texts agree: reuse often starts or
+   * ends inside a word, which word tokens cannot express. Extension never crosses into a
+   * neighbouring passage.
+   */
   public List<Evidence> evidence(Fingerprint a, Fingerprint b) {
+    String ta = a.article().text();
+    String tb = b.article().text();
     List<Evidence> out = new ArrayList<>(passages.size());
-    for (int[] p : passages) {
-      out.add(new Evidence(
-          new Span(a.tokens().start(p[0]), a.tokens().end(p[1] - 1)),
-          new Span(b.tokens().start(p[2]), b.tokens().end(p[3] - 1))));
+    int prevEndA = 0;
+    for (int i = 0; i < passages.size(); i++) {
+      int[] p = passages.get(i);
+      int sa = a.tokens().start(p[0]);
+      int sb = b.tokens().start(p[2]);
+      int ea = a.tokens().end(p[1] - 1);
+      int eb = b.tokens().end(p[3] - 1);
+      int limitA = i + 1 < passages.size() ? a.tokens().start(passages.get(i + 1)[0]) : ta.length();
+      while (sa > prevEndA && sb > 0 && ta.charAt(sa - 1) == tb.charAt(sb - 1)) {
+        sa--;
+        sb--;
+      }
+      while (ea < limitA && eb < tb.length() && ta.charAt(ea) == tb.charAt(eb)) {
+        ea++;
+        eb++;
+      }
+      out.add(new Evidence(new Span(sa, ea), new Span(sb, eb)));
+      prevEndA = ea;
     }
     return out;
   }

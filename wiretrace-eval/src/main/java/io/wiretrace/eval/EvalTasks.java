@@ -5,7 +5,7 @@ public final class EvalTasks {
   private EvalTasks() {}
 
   /** Task names as typed on the command line. */
-  public enum Name { clustering, extraction, boilerplate, dates }
+  public enum Name { clustering, extraction, boilerplate, dates, alignment }
 
   public static EvalTask create(Name name) {
     return switch (name) {
@@ -13,6 +13,7 @@ public final class EvalTasks {
       case extraction -> new ExtractionEval();
       case boilerplate -> new BoilerplateEval();
       case dates -> new DatesEval();
+      case alignment -> new AlignmentEval();
     };
   }
 }
