@@ -26,7 +26,7 @@ public record Alignment(List<int[]> passages, BitSet coveredA, BitSet coveredB, 
   /** Largest gap, in tokens on either side, bridged when merging runs into one passage. */
   public static final int MAX_GAP = 12;
   /** Shortest passage kept, in tokens. */
-  public static final int MIN_PASSAGE = 20;
+  public static final int MIN_PASSAGE = 10;
   /** Occurrences of one shingle beyond which it is too common to seed (lists, refrains). */
   private static final int MAX_OCCURRENCES = 8;
 
