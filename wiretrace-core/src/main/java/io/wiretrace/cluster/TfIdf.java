@@ -65,21 +65,28 @@ final class TfIdf {
     int[] is = new int[tf.size()];
     double[] ws = new double[tf.size()];
     int k = 0;
-    double norm = 0;
     for (Map.Entry<Integer, Integer> e : tf.entrySet()) {
       is[k] = e.getKey();
       ws[k] = (1 + Math.log(e.getValue())) * idf[e.getKey()];
-      norm += ws[k] * ws[k];
       k++;
+    }
+    return unit(is, ws);
+  }
+
+  /** A vector of the given ids and weights scaled to unit length; empty if all weights are zero. */
+  private static Vec unit(int[] ids, double[] weights) {
+    double norm = 0;
+    for (double w : weights) {
+      norm += w * w;
     }
     if (norm == 0) {
       return Vec.EMPTY;
     }
     double inv = 1 / Math.sqrt(norm);
-    for (int i = 0; i < ws.length; i++) {
-      ws[i] *= inv;
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] *= inv;
     }
-    return new Vec(is, ws);
+    return new Vec(ids, weights);
   }
 
   /**
@@ -99,23 +106,14 @@ final class TfIdf {
     return t;
   }
 
-  /** Adds {@code v} into a dense accumulator and returns the unit-length sparse result. */
+  /** The unit-length centroid of an accumulated sum of vectors. */
   static Vec centroid(Map<Integer, Double> sum) {
     int[] is = sum.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
     double[] ws = new double[is.length];
-    double norm = 0;
     for (int i = 0; i < is.length; i++) {
       ws[i] = sum.get(is[i]);
-      norm += ws[i] * ws[i];
     }
-    if (norm == 0) {
-      return Vec.EMPTY;
-    }
-    double inv = 1 / Math.sqrt(norm);
-    for (int i = 0; i < ws.length; i++) {
-      ws[i] *= inv;
-    }
-    return new Vec(is, ws);
+    return unit(is, ws);
   }
 
   static void accumulate(Map<Integer, Double> sum, Vec v) {

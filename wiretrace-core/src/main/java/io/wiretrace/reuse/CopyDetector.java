@@ -119,20 +119,10 @@ public final class CopyDetector {
     if (al.passages().isEmpty()) {
       return null;
     }
-    int unquoted = 0;
     BitSet covX = al.coveredA();
-    for (int t = covX.nextSetBit(0); t >= 0; t = covX.nextSetBit(t + 1)) {
-      if (!x.quoted().get(t)) {
-        unquoted++;
-      }
-    }
-    int unquotedY = 0;
     BitSet covY = al.coveredB();
-    for (int t = covY.nextSetBit(0); t >= 0; t = covY.nextSetBit(t + 1)) {
-      if (!y.quoted().get(t)) {
-        unquotedY++;
-      }
-    }
+    int unquoted = unquoted(covX, x.quoted());
+    int unquotedY = unquoted(covY, y.quoted());
     double cx = (double) covX.cardinality() / Math.max(1, x.tokens().size());
     double cy = (double) covY.cardinality() / Math.max(1, y.tokens().size());
     if (Math.min(unquoted, unquotedY) < MIN_UNQUOTED_TOKENS || Math.max(cx, cy) < MIN_COVERAGE) {
@@ -158,6 +148,13 @@ public final class CopyDetector {
     Relation r = new Relation(copy.article().id(), orig.article().id(), kind, score, round(covCopy),
         oriented.evidence(copy, orig), d.basis);
     return new Edge(r, covOrig, orig.article().published());
+  }
+
+  /** Covered tokens that stand outside quotation marks. */
+  private static int unquoted(BitSet covered, BitSet quoted) {
+    BitSet b = (BitSet) covered.clone();
+    b.andNot(quoted);
+    return b.cardinality();
   }
 
   private record Direction(boolean firstIsCopy, String basis) {}

@@ -55,53 +55,49 @@ public final class ClusterScores {
     return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
+  /** Cluster sizes of the prediction, the gold, and their intersections. */
+  private record Tally<P, G>(Map<P, Long> pred, Map<G, Long> gold, Map<List<Object>, Long> joint) {
+    static <P, G> Tally<P, G> of(List<P> predicted, List<G> gold) {
+      check(predicted, gold);
+      Map<P, Long> pc = new HashMap<>();
+      Map<G, Long> gc = new HashMap<>();
+      Map<List<Object>, Long> joint = new HashMap<>();
+      for (int i = 0; i < predicted.size(); i++) {
+        pc.merge(predicted.get(i), 1L, Long::sum);
+        gc.merge(gold.get(i), 1L, Long::sum);
+        joint.merge(List.of(predicted.get(i), gold.get(i)), 1L, Long::sum);
+      }
+      return new Tally<>(pc, gc, joint);
+    }
+  }
+
+  private static long pairsWithin(Iterable<Long> sizes) {
+    long n = 0;
+    for (long c : sizes) {
+      n += c * (c - 1) / 2;
+    }
+    return n;
+  }
+
   /** Pair counts of {@code predicted} against {@code gold}; both list one label per item. */
   public static <P, G> PairCounts pairs(List<P> predicted, List<G> gold) {
-    check(predicted, gold);
-    Map<P, Long> pc = new HashMap<>();
-    Map<G, Long> gc = new HashMap<>();
-    Map<List<Object>, Long> joint = new HashMap<>();
-    for (int i = 0; i < predicted.size(); i++) {
-      pc.merge(predicted.get(i), 1L, Long::sum);
-      gc.merge(gold.get(i), 1L, Long::sum);
-      joint.merge(List.of(predicted.get(i), gold.get(i)), 1L, Long::sum);
-    }
-    long tp = 0;
-    for (long c : joint.values()) {
-      tp += c * (c - 1) / 2;
-    }
-    long samePred = 0;
-    for (long c : pc.values()) {
-      samePred += c * (c - 1) / 2;
-    }
-    long sameGold = 0;
-    for (long c : gc.values()) {
-      sameGold += c * (c - 1) / 2;
-    }
+    Tally<P, G> t = Tally.of(predicted, gold);
+    long tp = pairsWithin(t.joint().values());
     long n = predicted.size();
-    long all = n * (n - 1) / 2;
-    long fp = samePred - tp;
-    long fn = sameGold - tp;
-    return new PairCounts(tp, fp, fn, all - tp - fp - fn);
+    long fp = pairsWithin(t.pred().values()) - tp;
+    long fn = pairsWithin(t.gold().values()) - tp;
+    return new PairCounts(tp, fp, fn, n * (n - 1) / 2 - tp - fp - fn);
   }
 
   /** BCubed precision, recall and F1 of {@code predicted} against {@code gold}. */
   public static <P, G> Prf bcubed(List<P> predicted, List<G> gold) {
-    check(predicted, gold);
-    Map<P, Long> pc = new HashMap<>();
-    Map<G, Long> gc = new HashMap<>();
-    Map<List<Object>, Long> joint = new HashMap<>();
-    for (int i = 0; i < predicted.size(); i++) {
-      pc.merge(predicted.get(i), 1L, Long::sum);
-      gc.merge(gold.get(i), 1L, Long::sum);
-      joint.merge(List.of(predicted.get(i), gold.get(i)), 1L, Long::sum);
-    }
+    Tally<P, G> t = Tally.of(predicted, gold);
     double p = 0;
     double r = 0;
     for (int i = 0; i < predicted.size(); i++) {
-      long both = joint.get(List.of(predicted.get(i), gold.get(i)));
-      p += (double) both / pc.get(predicted.get(i));
-      r += (double) both / gc.get(gold.get(i));
+      long both = t.joint().get(List.of(predicted.get(i), gold.get(i)));
+      p += (double) both / t.pred().get(predicted.get(i));
+      r += (double) both / t.gold().get(gold.get(i));
     }
     int n = predicted.size();
     p = n == 0 ? 0 : p / n;
