@@ -102,7 +102,7 @@ class DemoCorpusTest {
     result.rejected().forEach(r -> rejected.add(r.input() + ": " + r.reason()));
     assertThat(rejected).singleElement().asString()
         .contains("truncated-capture.html.gz").contains("truncated gzip stream");
-    assertThat(result.articles()).hasSize(22);
+    assertThat(result.articles()).hasSize(23);
   }
 
   @Test
@@ -122,8 +122,8 @@ class DemoCorpusTest {
     for (String f : List.of(Pipeline.ARTICLES, Pipeline.RELATIONS, Pipeline.STORIES, Pipeline.REJECTED, Pipeline.REPORT)) {
       assertThat(out.resolve(f)).isNotEmptyFile();
     }
-    assertThat(Files.readAllLines(out.resolve(Pipeline.ARTICLES))).hasSize(22);
+    assertThat(Files.readAllLines(out.resolve(Pipeline.ARTICLES))).hasSize(23);
     String report = Files.readString(out.resolve(Pipeline.REPORT));
-    assertThat(report).contains("<mark>").contains("verbatim").contains("Storyline").contains("truncated gzip stream");
+    assertThat(report).contains("<mark>").contains("<mark class=\"sub\">tribunal</mark>").contains("verbatim").contains("spun").contains("Storyline").contains("truncated gzip stream");
   }
 }

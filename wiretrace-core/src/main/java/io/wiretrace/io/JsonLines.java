@@ -117,6 +117,12 @@ public final class JsonLines {
     }
     g.writeEndArray();
     g.writeStringField("direction_basis", r.directionBasis());
+    g.writeObjectFieldStart("signals");
+    for (Map.Entry<String, Double> s : r.signals().entrySet()) {
+      g.writeFieldName(s.getKey());
+      g.writeNumber(fixed(s.getValue()));
+    }
+    g.writeEndObject();
   };
 
   public static final Fields<Story> STORY = (g, s) -> {

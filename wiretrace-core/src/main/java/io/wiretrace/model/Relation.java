@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param evidence aligned passages, in copy order
  * @param directionBasis why {@code original} is the original: {@code published}, {@code credit},
  *     {@code containment} or {@code id} (a stable tie-break when nothing else decides)
+ * @param signals the measurements the kind was decided from, sorted by name (see {@code CopyDetector})
  */
 public record Relation(
     String copy,
@@ -22,7 +23,8 @@ public record Relation(
     double score,
     double coverage,
     List<Evidence> evidence,
-    String directionBasis) {
+    String directionBasis,
+    java.util.Map<String, Double> signals) {
 
   public Relation {
     Objects.requireNonNull(copy, "copy");
@@ -30,6 +32,7 @@ public record Relation(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(directionBasis, "directionBasis");
     evidence = List.copyOf(evidence);
+    signals = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(signals));
     if (copy.equals(original)) {
       throw new IllegalArgumentException("an article cannot copy itself: " + copy);
     }

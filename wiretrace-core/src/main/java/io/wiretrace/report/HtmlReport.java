@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import io.wiretrace.text.Tokens;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -40,7 +40,8 @@ public final class HtmlReport {
       .pair{display:grid;grid-template-columns:1fr 1fr;gap:14px;margin-top:8px}
       .pair>div{background:#fbfbfc;border:1px solid #e4e7eb;border-radius:6px;padding:10px 12px;white-space:pre-wrap;font-size:13.5px;max-height:560px;overflow:auto}
       .pair h4{margin:0 0 6px;font-size:13px;color:#5b6573;white-space:normal}
-      mark{background:#ffe08a;padding:0}.removed li{font-size:13px;color:#5b6573}.reason{font-family:ui-monospace,monospace;font-size:12px;color:#7a5a00}
+      mark{background:#ffe08a;padding:0}mark.sub{background:#f7a8a8;text-decoration:underline dotted}
+      .legend{font-size:12px;color:#5b6573;margin-top:6px}.removed li{font-size:13px;color:#5b6573}.reason{font-family:ui-monospace,monospace;font-size:12px;color:#7a5a00}
       code{font-family:ui-monospace,monospace;font-size:12.5px}
       """;
 
@@ -115,9 +116,11 @@ public final class HtmlReport {
             .append("</code> ← <code>").append(esc(orig.id())).append("</code> (").append(r.evidence().size())
             .append(r.evidence().size() == 1 ? " passage" : " passages").append(")</summary><div class=\"pair\"><div><h4>copy · ")
             .append(esc(nz(copy.outlet(), copy.id()))).append(" · ").append(esc(nz(copy.published(), "undated"))).append("</h4>")
-            .append(highlight(copy.text(), r.evidence(), Evidence::copy)).append("</div><div><h4>original · ")
+            .append(highlight(copy.text(), orig.text(), r.evidence(), true)).append("</div><div><h4>original · ")
             .append(esc(nz(orig.outlet(), orig.id()))).append(" · ").append(esc(nz(orig.published(), "undated"))).append("</h4>")
-            .append(highlight(orig.text(), r.evidence(), Evidence::original)).append("</div></div>");
+            .append(highlight(orig.text(), copy.text(), r.evidence(), false)).append("</div></div>")
+            .append("<div class=\"legend\"><mark>aligned text</mark> · <mark class=\"sub\">changed words inside an aligned passage</mark>")
+            .append(signals(r)).append("</div>");
         removedList(h, copy);
         h.append("</details>\n");
       }
@@ -136,31 +139,86 @@ public final class HtmlReport {
     h.append("</ul></div>");
   }
 
-  /** The text with the given spans wrapped in {@code <mark>}; overlapping spans are merged. */
-  static String highlight(String text, List<Evidence> evidence, Function<Evidence, Span> side) {
-    List<Span> spans = new ArrayList<>();
-    for (Evidence e : evidence) {
-      spans.add(side.apply(e));
+  private static String signals(Relation r) {
+    if (r.signals().isEmpty()) {
+      return "";
     }
-    spans.sort(Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
+    StringBuilder sb = new StringBuilder(" · signals: ");
+    boolean first = true;
+    for (Map.Entry<String, Double> e : r.signals().entrySet()) {
+      sb.append(first ? "" : ", ").append(esc(e.getKey().replace('_', ' '))).append(' ')
+          .append(e.getValue() == Math.rint(e.getValue()) ? String.valueOf(e.getValue().longValue()) : String.format(Locale.ROOT, "%.2f", e.getValue()));
+      first = false;
+    }
+    return sb.toString();
+  }
+
+  /**
+   * One side of a copy/original pair: aligned passages in {@code <mark>}, and inside each passage the
+   * words that differ from the other side (a token-level longest-common-subsequence diff) in
+   * {@code <mark class="sub">}, so synonym swaps and edits stand out.
+   */
+  static String highlight(String text, String other, List<Evidence> evidence, boolean copySide) {
+    List<Evidence> sorted = new ArrayList<>(evidence);
+    sorted.sort(Comparator.comparingInt((Evidence e) -> (copySide ? e.copy() : e.original()).start()));
     StringBuilder out = new StringBuilder(text.length() + 64);
     int pos = 0;
-    int i = 0;
-    while (i < spans.size()) {
-      int start = Math.max(pos, Math.min(spans.get(i).start(), text.length()));
-      int end = Math.min(spans.get(i).end(), text.length());
-      while (i + 1 < spans.size() && spans.get(i + 1).start() <= end) {
-        end = Math.max(end, Math.min(spans.get(++i).end(), text.length()));
-      }
-      i++;
+    for (Evidence e : sorted) {
+      Span mine = copySide ? e.copy() : e.original();
+      Span theirs = copySide ? e.original() : e.copy();
+      int start = Math.max(pos, Math.min(mine.start(), text.length()));
+      int end = Math.min(mine.end(), text.length());
       if (end <= start) {
         continue;
       }
-      out.append(esc(text.substring(pos, start))).append("<mark>").append(esc(text.substring(start, end))).append("</mark>");
+      out.append(esc(text.substring(pos, start))).append("<mark>");
+      String a = text.substring(start, end);
+      String b = other.substring(Math.min(theirs.start(), other.length()), Math.min(theirs.end(), other.length()));
+      out.append(diffMarked(a, b)).append("</mark>");
       pos = end;
     }
     out.append(esc(text.substring(pos)));
     return out.toString();
+  }
+
+  /** {@code a} escaped, with its tokens that are not in the LCS with {@code b} wrapped as changed. */
+  private static String diffMarked(String a, String b) {
+    Tokens ta = Tokens.of(a);
+    Tokens tb = Tokens.of(b);
+    int n = ta.size();
+    int m = tb.size();
+    if (n == 0 || (long) n * m > 4_000_000L) {
+      return esc(a);
+    }
+    int[][] lcs = new int[n + 1][m + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      for (int j = m - 1; j >= 0; j--) {
+        lcs[i][j] = ta.form(i).equals(tb.form(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    boolean[] kept = new boolean[n];
+    for (int i = 0, j = 0; i < n && j < m; ) {
+      if (ta.form(i).equals(tb.form(j))) {
+        kept[i++] = true;
+        j++;
+      } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    StringBuilder sb = new StringBuilder(a.length() + 32);
+    int pos = 0;
+    for (int i = 0; i < n; i++) {
+      if (kept[i]) {
+        continue;
+      }
+      sb.append(esc(a.substring(pos, ta.start(i)))).append("<mark class=\"sub\">").append(esc(a.substring(ta.start(i), ta.end(i))))
+          .append("</mark>");
+      pos = ta.end(i);
+    }
+    sb.append(esc(a.substring(pos)));
+    return sb.toString();
   }
 
   private static String pct(double v) {

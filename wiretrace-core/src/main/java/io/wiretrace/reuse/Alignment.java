@@ -16,12 +16,13 @@ import java.util.Map;
  * sides with small gaps merge into passages (after Sanchez-Perez, Sidorov &amp; Gelbukh, "A Winning
  * Approach to Text Alignment for Text Reuse Detection at PAN 2014").
  *
- * @param passages aligned passages, in order of the first text, as token ranges
+ * @param passages aligned passages, in order of the first text, as token ranges {@code [a0, a1, b0, b1)}
+ * @param runs the exactly matching runs inside the passages, in order of the first text, same form
  * @param coveredA tokens of the first text inside a passage
  * @param coveredB tokens of the second text inside a passage
  * @param matchedA tokens of the first text inside an exactly matching run
  */
-public record Alignment(List<int[]> passages, BitSet coveredA, BitSet coveredB, BitSet matchedA) {
+public record Alignment(List<int[]> passages, List<int[]> runs, BitSet coveredA, BitSet coveredB, BitSet matchedA) {
 
   /** Largest gap, in tokens on either side, bridged when merging runs into one passage. */
   public static final int MAX_GAP = 12;
@@ -107,7 +108,13 @@ public record Alignment(List<int[]> passages, BitSet coveredA, BitSet coveredB, 
     }
     BitSet matched = (BitSet) usedA.clone();
     matched.and(covA);
-    return new Alignment(List.copyOf(passages), covA, covB, matched);
+    List<int[]> keptRuns = new ArrayList<>();
+    for (int[] c : chosen) {
+      if (covA.get(c[0])) {
+        keptRuns.add(c);
+      }
+    }
+    return new Alignment(List.copyOf(passages), List.copyOf(keptRuns), covA, covB, matched);
   }
 
   /**

@@ -41,6 +41,8 @@ public final class CopyDetector {
   public static final double VERBATIM = 0.95;
   /** Both sides at least this covered: near duplicate; otherwise partial. */
   public static final double NEAR = 0.5;
+  /** Share of aligned content words swapped for WordNet synonyms from which a copy is {@code spun}. */
+  public static final double SPUN_RATE = 0.08;
   /** Sampled shingles (1 in 2^SAMPLE_BITS) shared before a pair becomes a candidate. */
   private static final int SAMPLE_BITS = 3;
   private static final int MIN_SHARED_SAMPLES = 3;
@@ -128,15 +130,6 @@ public final class CopyDetector {
     if (Math.min(unquoted, unquotedY) < MIN_UNQUOTED_TOKENS || Math.max(cx, cy) < MIN_COVERAGE) {
       return null;
     }
-    double exact = (double) al.matchedA().cardinality() / Math.max(1, covX.cardinality());
-    String kind;
-    if (cx >= VERBATIM && cy >= VERBATIM && exact >= 0.99) {
-      kind = "verbatim";
-    } else if (cx >= NEAR && cy >= NEAR) {
-      kind = "near_duplicate";
-    } else {
-      kind = "partial";
-    }
     double score = round(jaccard(x.shingles(), y.shingles()));
     Direction d = direction(x, y, cx, cy);
     boolean xIsCopy = d.firstIsCopy;
@@ -145,9 +138,39 @@ public final class CopyDetector {
     Alignment oriented = xIsCopy ? al : Alignment.of(y, x);
     double covCopy = xIsCopy ? cx : cy;
     double covOrig = xIsCopy ? cy : cx;
+    Edits edits = Edits.of(oriented, copy, orig);
+    String kind = kind(covCopy, covOrig, edits);
+    java.util.Map<String, Double> signals = new java.util.TreeMap<>();
+    signals.put("coverage_original", round(covOrig));
+    signals.put("exact_share", round(edits.exactShare()));
+    signals.put("substitutions", (double) edits.substitutions());
+    signals.put("synonym_substitutions", (double) edits.synonymSubstitutions());
+    signals.put("synonym_rate", round(edits.synonymRate()));
+    signals.put("insertions", (double) edits.insertions());
+    signals.put("deletions", (double) edits.deletions());
     Relation r = new Relation(copy.article().id(), orig.article().id(), kind, score, round(covCopy),
-        oriented.evidence(copy, orig), d.basis);
+        oriented.evidence(copy, orig), d.basis, signals);
     return new Edge(r, covOrig, orig.article().published());
+  }
+
+  /**
+   * The kind of a verified relation. {@code verbatim}: both sides almost wholly aligned and the
+   * aligned text identical. {@code spun}: the copy is mostly aligned and at least
+   * {@link #SPUN_RATE} of its aligned content words (and at least three) are WordNet synonyms of
+   * the original's words, which light editing does not produce. {@code near_duplicate}: both sides
+   * at least half aligned. Otherwise {@code partial}.
+   */
+  static String kind(double covCopy, double covOrig, Edits e) {
+    if (covCopy >= VERBATIM && covOrig >= VERBATIM && e.exactShare() >= 0.99 && e.substitutions() == 0) {
+      return "verbatim";
+    }
+    if (covCopy >= NEAR && e.synonymSubstitutions() >= 3 && e.synonymRate() >= SPUN_RATE) {
+      return "spun";
+    }
+    if (covCopy >= NEAR && covOrig >= NEAR) {
+      return "near_duplicate";
+    }
+    return "partial";
   }
 
   /** Covered tokens that stand outside quotation marks. */

@@ -28,10 +28,12 @@ class JsonLinesTest {
 
   @Test
   void relation_evidenceAsOffsetPairs() throws IOException {
-    Relation r = new Relation("c", "o", "partial", 0.21100000001, 0.5, List.of(new Evidence(new Span(0, 10), new Span(5, 15))), "published");
+    Relation r = new Relation("c", "o", "partial", 0.21100000001, 0.5, List.of(new Evidence(new Span(0, 10), new Span(5, 15))), "published",
+        Map.of("synonym_rate", 0.125, "exact_share", 1.0));
     assertThat(JsonLines.line(r, JsonLines.RELATION)).isEqualTo(
         "{\"copy\":\"c\",\"original\":\"o\",\"kind\":\"partial\",\"score\":0.211,\"coverage\":0.5,"
-            + "\"evidence\":[{\"copy\":[0,10],\"original\":[5,15]}],\"direction_basis\":\"published\"}");
+            + "\"evidence\":[{\"copy\":[0,10],\"original\":[5,15]}],\"direction_basis\":\"published\","
+            + "\"signals\":{\"exact_share\":1,\"synonym_rate\":0.125}}");
   }
 
   @Test

@@ -46,6 +46,37 @@ class CopyDetectorTest {
   }
 
   @Test
+  void synonymSpunCopy_isSpun_withTheSwapsCounted() {
+    Article spun = article("farm/flood-spun", "2025-06-06T02:00:00Z", "Spin Farm", "Flood", Fixtures.floodSpun());
+    assertThat(detector.detect(List.of(spun, original))).singleElement().satisfies(r -> {
+      assertThat(r.copy()).isEqualTo("farm/flood-spun");
+      assertThat(r.original()).isEqualTo("wire/flood");
+      assertThat(r.kind()).isEqualTo("spun");
+      assertThat(r.coverage()).isGreaterThan(0.8);
+      assertThat(r.signals().get("synonym_substitutions")).isGreaterThanOrEqualTo(15.0);
+      assertThat(r.signals().get("synonym_rate")).isGreaterThan(CopyDetector.SPUN_RATE);
+      assertThat(r.signals().get("exact_share")).isLessThan(0.95);
+    });
+  }
+
+  @Test
+  void lightEdit_withAFewSynonyms_isNotSpun() {
+    Article copy = article("courier/flood", "2025-06-05T18:00:00Z", "Courier", "Flood", Fixtures.floodLightlyEdited());
+    assertThat(detector.detect(List.of(original, copy))).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo("near_duplicate");
+      assertThat(r.signals().get("synonym_substitutions")).isLessThanOrEqualTo(3.0);
+    });
+  }
+
+  @Test
+  void spunCopyOfACopy_stillLinksToTheRoot() {
+    Article reprint = article("farm/flood", "2025-06-05T13:00:00Z", "Farm", "Flood", Fixtures.flood());
+    Article spun = article("spin/flood", "2025-06-06T02:00:00Z", "Spin Farm", "Flood", Fixtures.floodSpun());
+    assertThat(detector.detect(List.of(spun, reprint, original))).extracting(r -> r.copy() + " <- " + r.original() + " " + r.kind())
+        .containsExactly("farm/flood <- wire/flood verbatim", "spin/flood <- wire/flood spun");
+  }
+
+  @Test
   void partialCopy_embeddedParagraphs_isPartialWithTheirSpans() {
     Article copy = article("column/week", "2025-06-07T07:00:00Z", "Column", "Week", Fixtures.floodPartial());
     assertThat(detector.detect(List.of(original, copy))).singleElement().satisfies(r -> {

@@ -39,6 +39,26 @@ public final class Fixtures {
         .replace("as a precaution", "as a safety measure");
   }
 
+  /**
+   * The flood story run through a synonym spinner: about a third of its content words replaced by
+   * WordNet synonyms, the way content farms disguise a copy ("rainfall" → "rain", "helicopters" →
+   * "choppers", "main road" → "principal route").
+   */
+  public static String floodSpun() {
+    String[][] swaps = {{"forced", "driven"}, {"people", "citizenry"}, {"homes", "houses"}, {"district", "territory"},
+        {"rainfall", "rain"}, {"overwhelmed", "overpowered"}, {"town's", "township's"}, {"office", "agency"}, {"fell", "dropped"},
+        {"usually", "normally"}, {"receives", "gets"}, {"reached", "attained"}, {"floor", "story"}, {"used", "employed"},
+        {"residents", "occupants"}, {"helicopters", "choppers"}, {"treated", "handled"}, {"closed", "shut"},
+        {"precaution", "safeguard"}, {"main", "principal"}, {"road", "route"}, {"coast", "seashore"}, {"remain", "stay"},
+        {"expect", "anticipate"}, {"morning", "forenoon"}, {"receding", "withdrawing"}, {"possible", "potential"},
+        {"evening", "eve"}};
+    String t = flood();
+    for (String[] w : swaps) {
+      t = t.replaceAll("\\b" + java.util.regex.Pattern.quote(w[0]) + "\\b", w[1]);
+    }
+    return t;
+  }
+
   /** Two paragraphs of the flood story inside an unrelated weekly column. */
   public static String floodPartial() {
     return String.join("\n\n",

@@ -1,0 +1,133 @@
+package io.wiretrace.reuse;
+
+import io.wiretrace.text.Synonyms;
+import io.wiretrace.text.Terms;
+import io.wiretrace.text.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What changed between two aligned texts: the gaps between exactly matching runs are aligned token
+ * by token (edit distance), and every substituted pair is classified as a WordNet synonym swap or
+ * another change. This is how a synonym-spun copy ("visit" → "go to", "officials" → "officers",
+ * "big" → "large") differs from a light edit: many substitutions, most of them synonyms.
+ *
+ * @param alignedTokens tokens of the copy inside passages
+ * @param exactTokens tokens of the copy inside exact runs
+ * @param contentTokens content words (not stop words) of the copy inside passages
+ * @param substitutions substituted token pairs
+ * @param synonymSubstitutions substitutions of one content word by a WordNet synonym
+ * @param insertions tokens in the copy's gaps with no counterpart
+ * @param deletions tokens in the original's gaps with no counterpart
+ * @param swaps the synonym substitutions as {@code [copyToken, originalToken]} index pairs, for display
+ */
+public record Edits(int alignedTokens, int exactTokens, int contentTokens, int substitutions, int synonymSubstitutions,
+    int insertions, int deletions, List<int[]> swaps) {
+
+  /** Gaps longer than this on either side are counted as insertions/deletions without alignment. */
+  private static final int MAX_GAP_DP = 200;
+
+  /** The edits between {@code copy} and {@code original} along {@code al} (aligned copy → original). */
+  public static Edits of(Alignment al, Fingerprint copy, Fingerprint original) {
+    Tokens a = copy.tokens();
+    Tokens b = original.tokens();
+    int aligned = al.coveredA().cardinality();
+    int exact = al.matchedA().cardinality();
+    int content = 0;
+    for (int t = al.coveredA().nextSetBit(0); t >= 0; t = al.coveredA().nextSetBit(t + 1)) {
+      if (!Terms.STOP_WORDS.contains(a.form(t))) {
+        content++;
+      }
+    }
+    int subs = 0;
+    int syn = 0;
+    int ins = 0;
+    int del = 0;
+    List<int[]> swaps = new ArrayList<>();
+    for (int[] p : al.passages()) {
+      int[] prev = null;
+      for (int[] r : al.runs()) {
+        if (r[0] < p[0] || r[1] > p[1]) {
+          continue;
+        }
+        if (prev != null && r[2] >= prev[3]) {
+          int[] c = gap(a, prev[1], r[0], b, prev[3], r[2], swaps);
+          subs += c[0];
+          syn += c[1];
+          ins += c[2];
+          del += c[3];
+        }
+        prev = r;
+      }
+    }
+    return new Edits(aligned, exact, content, subs, syn, ins, del, List.copyOf(swaps));
+  }
+
+  /** Aligns a[a0,a1) with b[b0,b1): returns {substitutions, synonym substitutions, insertions, deletions}. */
+  private static int[] gap(Tokens a, int a0, int a1, Tokens b, int b0, int b1, List<int[]> swaps) {
+    int n = a1 - a0;
+    int m = b1 - b0;
+    if (n == 0 || m == 0) {
+      return new int[] {0, 0, n, m};
+    }
+    if (n > MAX_GAP_DP || m > MAX_GAP_DP) {
+      return new int[] {0, 0, n, m};
+    }
+    int[][] d = new int[n + 1][m + 1];
+    for (int i = 0; i <= n; i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= m; j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= n; i++) {
+      for (int j = 1; j <= m; j++) {
+        int same = a.form(a0 + i - 1).equals(b.form(b0 + j - 1)) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + same, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+      }
+    }
+    int subs = 0;
+    int syn = 0;
+    int ins = 0;
+    int del = 0;
+    int i = n;
+    int j = m;
+    while (i > 0 || j > 0) {
+      if (i > 0 && j > 0) {
+        String x = a.form(a0 + i - 1);
+        String y = b.form(b0 + j - 1);
+        int same = x.equals(y) ? 0 : 1;
+        if (d[i][j] == d[i - 1][j - 1] + same) {
+          if (same == 1) {
+            subs++;
+            if (!Terms.STOP_WORDS.contains(x) && !Terms.STOP_WORDS.contains(y) && Synonyms.synonyms(x, y)) {
+              syn++;
+              swaps.add(new int[] {a0 + i - 1, b0 + j - 1});
+            }
+          }
+          i--;
+          j--;
+          continue;
+        }
+      }
+      if (i > 0 && d[i][j] == d[i - 1][j] + 1) {
+        ins++;
+        i--;
+      } else {
+        del++;
+        j--;
+      }
+    }
+    return new int[] {subs, syn, ins, del};
+  }
+
+  /** Share of the copy's aligned content words replaced by a synonym. */
+  public double synonymRate() {
+    return contentTokens == 0 ? 0 : (double) synonymSubstitutions / contentTokens;
+  }
+
+  /** Share of the copy's aligned tokens inside exact runs. */
+  public double exactShare() {
+    return alignedTokens == 0 ? 0 : (double) exactTokens / alignedTokens;
+  }
+}

