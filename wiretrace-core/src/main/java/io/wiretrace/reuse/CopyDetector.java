@@ -33,7 +33,12 @@ import java.util.TreeMap;
  * (no state between calls); {@link #detect} itself runs on the calling thread.
  */
 public final class CopyDetector {
-  /** Minimum aligned tokens outside quotation marks for a relation. */
+  /**
+   * Minimum aligned tokens outside quotation marks for a relation. Measured on the generated corpus
+   * ({@code wiretrace eval reuse}): partial-copy recall 0.899 at 25, 0.955 at 15, 1.000 with no
+   * floor, every miss a pasted paragraph that is mostly quotation. Kept at 25 because independent
+   * reports quote the same words, and a false accusation costs more than a missed excerpt.
+   */
   public static final int MIN_UNQUOTED_TOKENS = 25;
   /** Minimum share of either article covered by aligned passages. */
   public static final double MIN_COVERAGE = 0.15;

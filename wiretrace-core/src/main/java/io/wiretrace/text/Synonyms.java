@@ -64,6 +64,45 @@ public final class Synonyms {
     return false;
   }
 
+  /**
+   * Single-word synonyms of {@code word} from the first sense of each part of speech it has, in a
+   * fixed order (noun, verb, adjective, adverb; then alphabetical), without the word's own base forms.
+   * Used by the evaluation corpus generator to imitate synonym spinners.
+   */
+  public static List<String> alternatives(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (synsets(w).length == 0) {
+      return List.of();
+    }
+    Dictionary d = Holder.DICTIONARY;
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    java.util.Set<String> own = new java.util.HashSet<>();
+    try {
+      for (POS pos : POS.getAllPOS()) {
+        for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
+          own.add(base);
+          IndexWord iw = d.getIndexWord(pos, base);
+          if (iw == null || iw.getSenses().isEmpty()) {
+            continue;
+          }
+          java.util.TreeSet<String> lemmas = new java.util.TreeSet<>();
+          for (net.sf.extjwnl.data.Word x : iw.getSenses().get(0).getWords()) {
+            String l = x.getLemma().toLowerCase(Locale.ROOT);
+            if (l.chars().allMatch(Character::isLetter)) {
+              lemmas.add(l);
+            }
+          }
+          out.addAll(lemmas);
+        }
+      }
+    } catch (JWNLException e) {
+      throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
+    }
+    out.removeAll(own);
+    out.remove(w);
+    return List.copyOf(out);
+  }
+
   /** True if WordNet knows the word in some part of speech. */
   public static boolean known(String word) {
     return synsets(word).length > 0;

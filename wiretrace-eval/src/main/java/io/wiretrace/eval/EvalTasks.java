@@ -5,7 +5,7 @@ public final class EvalTasks {
   private EvalTasks() {}
 
   /** Task names as typed on the command line. */
-  public enum Name { clustering, extraction, boilerplate, dates, alignment }
+  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse }
 
   public static EvalTask create(Name name) {
     return switch (name) {
@@ -14,6 +14,7 @@ public final class EvalTasks {
       case boilerplate -> new BoilerplateEval();
       case dates -> new DatesEval();
       case alignment -> new AlignmentEval();
+      case reuse -> new ReuseEval();
     };
   }
 }
