@@ -102,6 +102,32 @@ class CliTest {
   }
 
   @Test
+  void benchMakeCopies_writesACorpusThatAnalyzeFindsTheCopiesIn() throws IOException {
+    Path src = tmp.resolve("clean");
+    Files.createDirectories(src);
+    String[] topics = {"harbour", "library", "railway", "orchard", "bridge", "theatre"};
+    for (int i = 0; i < topics.length; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int p = 0; p < 6; p++) {
+        sb.append("Paragraph ").append(p + 1).append(" about the ").append(topics[i])
+            .append(": the council said on Monday that work on the ").append(topics[i])
+            .append(" project would continue through the winter, with residents invited to comment on plans number ")
+            .append(i * 10 + p).append(" before the next public meeting in the town hall.\n\n");
+      }
+      Files.writeString(src.resolve(topics[i] + ".txt"), sb.toString());
+    }
+    Path gen = tmp.resolve("gen");
+    Run r = run("bench", "make-copies", "--from", src.toString(), "--out", gen.toString(), "--seed", "3");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("4 originals, ");
+    assertThat(Files.readAllLines(gen.resolve("truth.jsonl"))).isNotEmpty();
+    Run a = run("analyze", "-q", "--out", tmp.resolve("gen-out").toString(), gen.resolve("corpus.jsonl").toString());
+    assertThat(a.code()).isZero();
+    assertThat(Files.readAllLines(tmp.resolve("gen-out").resolve("relations.jsonl"))).isNotEmpty();
+    assertThat(run("bench", "make-copies", "--help").out()).contains("EVALUATION TOOL");
+  }
+
+  @Test
   void rerun_replacesOutputsWholesale() throws IOException {
     Path in = tmp.resolve("one.txt");
     Files.writeString(in, "A headline for the test\nThe body of the article, long enough to count as text for the pipeline run.\n");

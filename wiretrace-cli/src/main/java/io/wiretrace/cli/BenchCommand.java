@@ -1,0 +1,145 @@
+package io.wiretrace.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wiretrace.eval.CopyGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code wiretrace bench}: tools that build evaluation corpora. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Evaluation tools (not part of analysis).",
+    subcommands = {BenchCommand.MakeCopies.class})
+final class BenchCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: try 'wiretrace bench make-copies --help'");
+  }
+
+  @Command(name = "make-copies", mixinStandardHelpOptions = true,
+      description = {
+          "EVALUATION TOOL. Writes disguised copies of clean articles, with ground truth, so that copy detection",
+          "can be measured on any corpus: for each original a verbatim reprint wrapped in scraper residue, a light",
+          "edit, a synonym-spun copy (WordNet) and a partial copy pasted among filler paragraphs.",
+          "Output: DIR/corpus.jsonl (originals and copies; analyze it with 'wiretrace analyze DIR/corpus.jsonl')",
+          "and DIR/truth.jsonl (copy, original, kind). Same inputs and seed give the same corpus."})
+  static final class MakeCopies implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "PATH",
+        description = "Clean articles: a folder of .txt files (one article each) or a .jsonl file with id, title, text.")
+    Path from;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--spin-rate", defaultValue = "0.4", paramLabel = "R",
+        description = "Share of WordNet-known content words a spinner replaces, 0.05..0.9 (default: ${DEFAULT-VALUE}).")
+    double spinRate;
+
+    @Override
+    public Integer call() throws IOException {
+      CommandLine cl = spec.commandLine();
+      if (!Files.exists(from)) {
+        throw new CommandLine.ParameterException(cl, "Input not found: '" + from + "'");
+      }
+      if (!(spinRate >= 0.05 && spinRate <= 0.9)) {
+        throw new CommandLine.ParameterException(cl, "--spin-rate must be between 0.05 and 0.9, got " + spinRate);
+      }
+      List<CopyGenerator.Source> sources = read(from);
+      if (sources.size() < 3) {
+        throw new CommandLine.ParameterException(cl, "Need at least 3 articles in '" + from + "', found " + sources.size());
+      }
+      // the last third are not copied: their paragraphs surround the partial copies
+      int n = Math.max(1, sources.size() * 2 / 3);
+      List<String> filler = new ArrayList<>();
+      for (CopyGenerator.Source s : sources.subList(n, sources.size())) {
+        filler.addAll(CopyGenerator.paragraphsOf(s.text()));
+      }
+      CopyGenerator.Corpus c = new CopyGenerator(seed, spinRate).generate(sources.subList(0, n), filler);
+      Files.createDirectories(out);
+      JsonFactory f = new JsonFactory();
+      try (Writer w = Files.newBufferedWriter(out.resolve("corpus.jsonl"), StandardCharsets.UTF_8)) {
+        for (CopyGenerator.Doc d : c.docs()) {
+          try (JsonGenerator g = f.createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("id", d.id());
+            g.writeStringField("title", d.title());
+            g.writeStringField("published", d.published());
+            g.writeStringField("outlet", d.outlet());
+            g.writeStringField("text", d.page());
+            g.writeEndObject();
+          }
+          w.write('\n');
+        }
+      }
+      try (Writer w = Files.newBufferedWriter(out.resolve("truth.jsonl"), StandardCharsets.UTF_8)) {
+        for (CopyGenerator.Truth t : c.truth()) {
+          try (JsonGenerator g = f.createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("copy", t.copy());
+            g.writeStringField("original", t.original());
+            g.writeStringField("kind", t.kind());
+            g.writeEndObject();
+          }
+          w.write('\n');
+        }
+      }
+      cl.getOut().printf("%d originals, %d copies written to %s%n", n, c.truth().size(), out.toAbsolutePath().normalize());
+      cl.getOut().flush();
+      return 0;
+    }
+
+    private static List<CopyGenerator.Source> read(Path from) throws IOException {
+      List<CopyGenerator.Source> out = new ArrayList<>();
+      if (Files.isDirectory(from)) {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(from)) {
+          files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        for (Path p : files) {
+          String text = Files.readString(p, StandardCharsets.UTF_8).strip();
+          if (!text.isEmpty()) {
+            out.add(new CopyGenerator.Source(from.relativize(p).toString().replace('\\', '/'), null, text));
+          }
+        }
+        return out;
+      }
+      ObjectMapper om = new ObjectMapper();
+      int line = 0;
+      for (String l : Files.readAllLines(from, StandardCharsets.UTF_8)) {
+        line++;
+        if (l.isBlank()) {
+          continue;
+        }
+        JsonNode n = om.readTree(l);
+        if (!n.hasNonNull("id") || !n.hasNonNull("text")) {
+          throw new IOException(from + ":" + line + ": each line needs 'id' and 'text'");
+        }
+        out.add(new CopyGenerator.Source(n.get("id").asText(), n.path("title").asText(null), n.get("text").asText()));
+      }
+      return out;
+    }
+  }
+}
