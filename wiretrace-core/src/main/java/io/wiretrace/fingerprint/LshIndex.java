@@ -1,9 +1,5 @@
 package io.wiretrace.fingerprint;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Banded locality-sensitive hashing over MinHash signatures.
@@ -18,7 +14,8 @@ import java.util.Map;
 public final class LshIndex {
   private final int bands;
   private final int rows;
-  private final Map<Long, List<Integer>> buckets = new HashMap<>();
+  private final LongIntMultimap buckets = new LongIntMultimap();
+  private int[] scratch = new int[64];
 
   /**
    * @param bands number of bands, at least 1
@@ -40,27 +37,36 @@ public final class LshIndex {
     if (signature.length != bands * rows) {
       throw new IllegalArgumentException("signature length must be bands*rows = " + bands * rows + ", got " + signature.length);
     }
-    List<Integer> hits = new ArrayList<>();
+    int[] hits = new int[16];
+    int nHits = 0;
     for (int b = 0; b < bands; b++) {
       long h = b + 1;
       for (int r = 0; r < rows; r++) {
         h = Hashing64.mix(h * 0x9E3779B97F4A7C15L + signature[b * rows + r]);
       }
-      List<Integer> bucket = buckets.computeIfAbsent(h, x -> new ArrayList<>(2));
-      hits.addAll(bucket);
-      bucket.add(doc);
+      int c = buckets.count(h);
+      if (c > scratch.length) {
+        scratch = new int[Math.max(c, scratch.length * 2)];
+      }
+      int n = buckets.values(h, scratch);
+      if (nHits + n > hits.length) {
+        hits = java.util.Arrays.copyOf(hits, Math.max(hits.length * 2, nHits + n));
+      }
+      System.arraycopy(scratch, 0, hits, nHits, n);
+      nHits += n;
+      buckets.put(h, doc);
     }
-    return hits.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+    return java.util.Arrays.stream(hits, 0, nHits).distinct().sorted().toArray();
   }
 
   /** Number of distinct band buckets, for memory reporting. */
   public int bucketCount() {
-    return buckets.size();
+    return buckets.keys();
   }
 
   @Override
   public String toString() {
-    return "LshIndex[bands=" + bands + ", rows=" + rows + ", buckets=" + buckets.size() + "]";
+    return "LshIndex[bands=" + bands + ", rows=" + rows + ", buckets=" + buckets.keys() + "]";
   }
 
 }

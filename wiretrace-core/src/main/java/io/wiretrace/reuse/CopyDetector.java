@@ -1,8 +1,6 @@
 package io.wiretrace.reuse;
 
 import io.wiretrace.extract.Dates;
-import io.wiretrace.fingerprint.Hashing64;
-import io.wiretrace.fingerprint.LshIndex;
 import io.wiretrace.fingerprint.MinHash;
 import io.wiretrace.model.Article;
 import io.wiretrace.model.Relation;
@@ -24,9 +22,8 @@ import java.util.TreeMap;
  * List<Relation> rels = new CopyDetector().detect(articles);
  * }</pre>
  *
- * <p>Steps: fingerprint every article; candidates from MinHash-LSH (32 bands x 4 rows) and from an
- * index of sampled shingles (one in eight, chosen by hash value so every copy samples the same
- * shingles) that catches partial copies; verify each candidate by {@link Alignment}; type it; pick
+ * <p>Steps: fingerprint every article; candidates from a {@link CandidateIndex} (MinHash-LSH plus
+ * sampled shingles for partial copies); verify each candidate by {@link Alignment}; type it; pick
  * the original; collapse chains so that each copy points at the root of its lineage.
  *
  * <p>Deterministic: articles are processed in id order and every tie is broken by id. Thread-safe
@@ -48,11 +45,6 @@ public final class CopyDetector {
   public static final double NEAR = 0.5;
   /** Share of aligned content words swapped for WordNet synonyms from which a copy is {@code spun}. */
   public static final double SPUN_RATE = 0.08;
-  /** Sampled shingles (1 in 2^SAMPLE_BITS) shared before a pair becomes a candidate. */
-  private static final int SAMPLE_BITS = 3;
-  private static final int MIN_SHARED_SAMPLES = 3;
-  /** Posting lists longer than this are boilerplate phrases, not evidence of copying. */
-  private static final int MAX_POSTING = 200;
 
   private final MinHash minHash = MinHash.builder().numHashes(128).build();
 
@@ -84,35 +76,11 @@ public final class CopyDetector {
 
   private Set<Long> candidates(List<Fingerprint> fps) {
     Set<Long> pairs = new HashSet<>();
-    LshIndex lsh = new LshIndex(32, 4);
-    Map<Long, List<Integer>> postings = new HashMap<>();
-    long mask = (1L << SAMPLE_BITS) - 1;
+    CandidateIndex index = new CandidateIndex();
     for (int i = 0; i < fps.size(); i++) {
       Fingerprint f = fps.get(i);
-      if (f.shingles().length == 0) {
-        continue;
-      }
-      for (int j : lsh.addAndQuery(i, f.signature())) {
+      for (int j : index.add(f.signature(), f.shingles())) {
         pairs.add(((long) j << 32) | i);
-      }
-      Map<Integer, Integer> shared = new HashMap<>();
-      Set<Long> seen = new HashSet<>();
-      for (long s : f.shingles()) {
-        if ((Hashing64.mix(s) & mask) != 0 || !seen.add(s)) {
-          continue;
-        }
-        List<Integer> list = postings.computeIfAbsent(s, x -> new ArrayList<>(2));
-        if (list.size() < MAX_POSTING) {
-          for (int j : list) {
-            shared.merge(j, 1, Integer::sum);
-          }
-          list.add(i);
-        }
-      }
-      for (Map.Entry<Integer, Integer> hit : shared.entrySet()) {
-        if (hit.getValue() >= MIN_SHARED_SAMPLES) {
-          pairs.add(((long) hit.getKey() << 32) | i);
-        }
       }
     }
     return pairs;
