@@ -5,7 +5,7 @@ public final class EvalTasks {
   private EvalTasks() {}
 
   /** Task names as typed on the command line. */
-  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse }
+  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse, levels }
 
   public static EvalTask create(Name name) {
     return switch (name) {
@@ -15,6 +15,7 @@ public final class EvalTasks {
       case dates -> new DatesEval();
       case alignment -> new AlignmentEval();
       case reuse -> new ReuseEval();
+      case levels -> new CloughEval();
     };
   }
 }
