@@ -97,6 +97,18 @@ class DemoCorpusTest {
   }
 
   @Test
+  void intrinsicRewrite_flagsTheSpunReprint_andNoOriginal() {
+    Set<String> copies = result.relations().stream().map(Relation::copy).collect(Collectors.toSet());
+    for (var a : result.articles()) {
+      if (a.id().equals("farms/buzzwire-brenholm-treasurer.txt")) {
+        assertThat(a.rewrite().kind()).isEqualTo("spun");
+      } else if (!copies.contains(a.id())) {
+        assertThat(a.rewrite().kind()).as(a.id()).isIn("original", "unknown");
+      }
+    }
+  }
+
+  @Test
   void brokenInput_isRejectedWithAReason_notFatal() {
     List<String> rejected = new ArrayList<>();
     result.rejected().forEach(r -> rejected.add(r.input() + ": " + r.reason()));

@@ -10,6 +10,7 @@ import io.wiretrace.model.Relation;
 import io.wiretrace.model.Story;
 import io.wiretrace.report.HtmlReport;
 import io.wiretrace.reuse.CopyDetector;
+import io.wiretrace.reuse.RewriteDetector;
 import io.wiretrace.source.ReadResult;
 import io.wiretrace.source.SourceFile;
 import io.wiretrace.source.Sources;
@@ -45,6 +46,7 @@ public final class Pipeline {
   private final Extractor extractor = new Extractor();
   private final CopyDetector copies = new CopyDetector();
   private final StoryClusterer clusterer = StoryClusterer.builder().build();
+  private final RewriteDetector rewrites = new RewriteDetector();
 
   private Pipeline(int threads, Progress progress) {
     this.threads = threads;
@@ -86,7 +88,7 @@ public final class Pipeline {
       List<Object> extracted = parallel(pool, docs, d -> {
         Object out;
         try {
-          Article a = extractor.extract(d);
+          Article a = withRewrite(extractor.extract(d));
           out = a.text().isBlank()
               ? new Rejection(d.input(), "no article text found (" + a.removed().size() + " block(s) dropped as residue)")
               : a;
@@ -115,6 +117,11 @@ public final class Pipeline {
       pool.shutdownNow();
       progress.done();
     }
+  }
+
+  private Article withRewrite(Article a) {
+    return new Article(a.id(), a.url(), a.title(), a.published(), a.outlet(), a.byline(), a.dateline(), a.language(),
+        a.text(), a.removed(), a.credits(), rewrites.assess(a.text()));
   }
 
   /** Keeps the first document per id (documents arrive in discovery order); later ones are rejected. */

@@ -103,6 +103,53 @@ public final class Synonyms {
     return List.copyOf(out);
   }
 
+  private static final Map<String, int[]> USE = new ConcurrentHashMap<>();
+
+  /**
+   * How common {@code word} is in its usual sense: {@code [own, best]}, where {@code own} is
+   * WordNet's sense-tagged use count of the word in the first sense of its most used part of speech
+   * and {@code best} the highest use count of any word in that synset. {@code own} far below
+   * {@code best} means a much more common synonym exists ("citizenry" 0 against "people" 28,
+   * "tribunal" 1 against "court" 42). Null for words WordNet does not know.
+   */
+  public static int[] usage(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (synsets(w).length == 0) {
+      return null;
+    }
+    int[] u = USE.computeIfAbsent(w, Synonyms::lookupUsage);
+    return u.length == 0 ? null : u;
+  }
+
+  private static int[] lookupUsage(String w) {
+    Dictionary d = Holder.DICTIONARY;
+    int[] best = null;
+    try {
+      for (POS pos : POS.getAllPOS()) {
+        for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
+          IndexWord iw = d.getIndexWord(pos, base);
+          if (iw == null || iw.getSenses().isEmpty()) {
+            continue;
+          }
+          int own = 0;
+          int top = 0;
+          for (net.sf.extjwnl.data.Word x : iw.getSenses().get(0).getWords()) {
+            top = Math.max(top, x.getUseCount());
+            if (x.getLemma().equalsIgnoreCase(base)) {
+              own = x.getUseCount();
+            }
+          }
+          if (best == null || own > best[0]) {
+            best = new int[] {own, top};
+          }
+        }
+      }
+    } catch (JWNLException e) {
+      throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
+    }
+    return best == null ? new int[0] : best;
+  }
+
   /** True if WordNet knows the word in some part of speech. */
   public static boolean known(String word) {
     return synsets(word).length > 0;
