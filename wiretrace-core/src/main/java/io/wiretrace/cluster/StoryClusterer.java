@@ -45,9 +45,13 @@ public final class StoryClusterer {
     return new Builder();
   }
 
+  /** Terms reported as the evidence of a membership or storyline link. */
+  private static final int EVIDENCE_TERMS = 5;
+
   private static final class Open {
     final int index;
     final List<Article> members = new ArrayList<>();
+    final Map<String, Story.Membership> why = new HashMap<>();
     final Map<Integer, Double> sum = new HashMap<>();
     TfIdf.Vec centroid = TfIdf.Vec.EMPTY;
     long lastDay = Long.MIN_VALUE;
@@ -78,6 +82,7 @@ public final class StoryClusterer {
       }
     }
     TfIdf tfidf = new TfIdf(termLists);
+    Map<String, String> surface = surfaceForms(heads);
     List<Open> stories = new ArrayList<>();
     Map<String, Open> storyOf = new HashMap<>();
     for (int i = 0; i < heads.size(); i++) {
@@ -99,6 +104,10 @@ public final class StoryClusterer {
       if (best == null) {
         best = new Open(stories.size());
         stories.add(best);
+        best.why.put(a.id(), new Story.Membership(a.id(), "first", 1, List.of()));
+      } else {
+        best.why.put(a.id(), new Story.Membership(a.id(), "similarity", round(bestSim),
+            terms(tfidf, surface, v.topShared(best.centroid, EVIDENCE_TERMS))));
       }
       best.members.add(a);
       TfIdf.accumulate(best.sum, v);
@@ -121,17 +130,62 @@ public final class StoryClusterer {
         stories.add(s);
       }
       s.members.add(a);
+      s.why.put(a.id(), new Story.Membership(a.id(), "copy", copyOf.get(a.id()).coverage(), List.of()));
       storyOf.put(a.id(), s);
     }
-    return toStories(stories, copyOf);
+    return toStories(stories, copyOf, tfidf, surface);
   }
 
-  private List<Story> toStories(List<Open> open, Map<String, Relation> copyOf) {
+  private static List<String> terms(TfIdf tfidf, Map<String, String> surface, int[] ids) {
+    List<String> out = new ArrayList<>(ids.length);
+    for (int id : ids) {
+      String stem = tfidf.term(id);
+      out.add(surface.getOrDefault(stem, stem));
+    }
+    return out;
+  }
+
+  /** For each stem, its most frequent lower-cased word in the batch (ties: alphabetical): evidence people can read. */
+  private static Map<String, String> surfaceForms(List<Article> articles) {
+    Map<String, Map<String, Integer>> counts = new HashMap<>();
+    for (Article a : articles) {
+      for (String text : new String[] {a.title(), a.text()}) {
+        if (text == null) {
+          continue;
+        }
+        io.wiretrace.text.Tokens t = io.wiretrace.text.Tokens.of(text);
+        for (int i = 0; i < t.size(); i++) {
+          String f = t.form(i);
+          counts.computeIfAbsent(io.wiretrace.text.Terms.stem(f), k -> new HashMap<>()).merge(f, 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, String> out = new HashMap<>();
+    for (Map.Entry<String, Map<String, Integer>> e : counts.entrySet()) {
+      String best = null;
+      int n = -1;
+      for (Map.Entry<String, Integer> f : e.getValue().entrySet()) {
+        if (f.getValue() > n || (f.getValue() == n && f.getKey().compareTo(best) < 0)) {
+          best = f.getKey();
+          n = f.getValue();
+        }
+      }
+      out.put(e.getKey(), best);
+    }
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  private List<Story> toStories(List<Open> open, Map<String, Relation> copyOf, TfIdf tfidf, Map<String, String> surface) {
     Comparator<Article> byTime = Comparator.comparing((Article a) -> Dates.sortKey(a.published())).thenComparing(Article::id);
     // storylines, online in story order: a story joins the storyline whose centroid (sum of its
     // stories' centroids) is most similar, if at least storylineThreshold; no chaining through
     // intermediate stories, so one broad story cannot glue unrelated storylines together
     int[] lineOf = new int[open.size()];
+    Story.Evidence[] lineWhy = new Story.Evidence[open.size()];
     List<Map<Integer, Double>> lineSums = new ArrayList<>();
     List<TfIdf.Vec> lineCentroids = new ArrayList<>();
     List<Integer> lineIds = new ArrayList<>();
@@ -151,6 +205,8 @@ public final class StoryClusterer {
         lineSums.add(new HashMap<>());
         lineCentroids.add(TfIdf.Vec.EMPTY);
         lineIds.add(i);
+      } else {
+        lineWhy[i] = new Story.Evidence(round(bestSim), terms(tfidf, surface, c.topShared(lineCentroids.get(best), EVIDENCE_TERMS)));
       }
       TfIdf.accumulate(lineSums.get(best), c);
       lineCentroids.set(best, TfIdf.centroid(lineSums.get(best)));
@@ -165,7 +221,8 @@ public final class StoryClusterer {
       String title = members.stream().filter(a -> !copyOf.containsKey(a.id()) && a.title() != null)
           .map(Article::title).findFirst()
           .orElse(members.stream().map(Article::title).filter(t -> t != null).findFirst().orElse(null));
-      out.add(new Story(id(s.index), title, id(lineOf[s.index]), ids, originals));
+      List<Story.Membership> why = members.stream().map(a -> s.why.get(a.id())).toList();
+      out.add(new Story(id(s.index), title, id(lineOf[s.index]), ids, originals, why, lineWhy[s.index]));
     }
     return out;
   }

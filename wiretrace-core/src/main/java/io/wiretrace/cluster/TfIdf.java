@@ -17,6 +17,26 @@ final class TfIdf {
   record Vec(int[] ids, double[] weights) {
     static final Vec EMPTY = new Vec(new int[0], new double[0]);
 
+    /** The ids that contribute most to {@code this · o}, strongest first (ties: lower id), at most {@code k}. */
+    int[] topShared(Vec o, int k) {
+      List<double[]> contrib = new java.util.ArrayList<>();
+      int i = 0;
+      int j = 0;
+      while (i < ids.length && j < o.ids.length) {
+        if (ids[i] == o.ids[j]) {
+          contrib.add(new double[] {weights[i] * o.weights[j], ids[i]});
+          i++;
+          j++;
+        } else if (ids[i] < o.ids[j]) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      contrib.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+      return contrib.stream().limit(k).mapToInt(c -> (int) c[1]).toArray();
+    }
+
     double dot(Vec o) {
       double s = 0;
       int i = 0;
@@ -35,6 +55,7 @@ final class TfIdf {
   }
 
   private final Map<String, Integer> ids = new HashMap<>();
+  private final String[] terms;
   private final double[] idf;
 
   /** Builds the vocabulary and IDF from {@code docs}, each a list of index terms. */
@@ -46,6 +67,7 @@ final class TfIdf {
       }
     }
     idf = new double[df.size()];
+    terms = df.keySet().toArray(new String[0]);
     int n = docs.size();
     int next = 0;
     for (Map.Entry<String, Integer> e : df.entrySet()) {
@@ -54,9 +76,14 @@ final class TfIdf {
     }
   }
 
-  Vec vector(List<String> terms) {
+  /** The term of an id. */
+  String term(int id) {
+    return terms[id];
+  }
+
+  Vec vector(List<String> docTerms) {
     TreeMap<Integer, Integer> tf = new TreeMap<>();
-    for (String t : terms) {
+    for (String t : docTerms) {
       Integer id = ids.get(t);
       if (id != null) {
         tf.merge(id, 1, Integer::sum);

@@ -139,6 +139,34 @@ public final class JsonLines {
       g.writeString(a);
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("members");
+    for (Story.Membership m : s.members()) {
+      g.writeStartObject();
+      g.writeStringField("id", m.id());
+      g.writeStringField("via", m.via());
+      g.writeFieldName("similarity");
+      g.writeNumber(fixed(m.similarity()));
+      g.writeArrayFieldStart("terms");
+      for (String t : m.terms()) {
+        g.writeString(t);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    if (s.storylineEvidence() == null) {
+      g.writeNullField("storyline_evidence");
+    } else {
+      g.writeObjectFieldStart("storyline_evidence");
+      g.writeFieldName("similarity");
+      g.writeNumber(fixed(s.storylineEvidence().similarity()));
+      g.writeArrayFieldStart("terms");
+      for (String t : s.storylineEvidence().terms()) {
+        g.writeString(t);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
   };
 
   public static final Fields<Rejection> REJECTION = (g, r) -> {

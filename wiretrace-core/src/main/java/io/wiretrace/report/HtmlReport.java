@@ -68,6 +68,13 @@ public final class HtmlReport {
     for (Map.Entry<String, List<Story>> line : lines.entrySet()) {
       h.append("<section class=\"storyline\"><h2>Storyline ").append(esc(line.getKey())).append(" · ")
           .append(line.getValue().size()).append(line.getValue().size() == 1 ? " story" : " stories").append("</h2>\n");
+      for (Story st : line.getValue()) {
+        if (st.storylineEvidence() != null) {
+          h.append("<div class=\"meta\">").append(esc(st.id())).append(" joined this storyline at similarity ")
+              .append(String.format(Locale.ROOT, "%.2f", st.storylineEvidence().similarity())).append(": ")
+              .append(esc(String.join(", ", st.storylineEvidence().terms()))).append("</div>\n");
+        }
+      }
       for (Story s : line.getValue()) {
         story(h, s, byId, copiesOf);
       }
@@ -95,8 +102,13 @@ public final class HtmlReport {
       h.append("<tr><td>").append(esc(nz(a.published(), "—"))).append("</td><td>").append(esc(nz(a.outlet(), "—")))
           .append("</td><td>").append(esc(nz(a.title(), "(untitled)"))).append("<br><code>").append(esc(a.id())).append("</code></td><td>");
       List<Relation> rs = copiesOf.get(id);
+      Story.Membership why = s.members().stream().filter(m -> m.id().equals(id)).findFirst().orElse(null);
       if (rs == null) {
         h.append("<span class=\"tag original\">original</span>");
+        if (why != null && why.via().equals("similarity")) {
+          h.append("<br><span class=\"meta\">joined the story at similarity ").append(String.format(Locale.ROOT, "%.2f", why.similarity()))
+              .append(": ").append(esc(String.join(", ", why.terms()))).append("</span>");
+        }
       } else {
         for (Relation r : rs) {
           h.append("<span class=\"tag copy\">").append(esc(r.kind().replace('_', ' '))).append("</span> of <code>")

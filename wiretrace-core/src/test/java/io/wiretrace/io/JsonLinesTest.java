@@ -38,8 +38,13 @@ class JsonLinesTest {
 
   @Test
   void story_line() throws IOException {
-    Story s = new Story("s0001", "T", "s0001", List.of("a", "b"), List.of("a"));
+    Story s = new Story("s0002", "T", "s0001", List.of("a", "b"), List.of("a"),
+        List.of(new Story.Membership("a", "first", 1, List.of()), new Story.Membership("b", "similarity", 0.31234, List.of("port", "strike"))),
+        new Story.Evidence(0.2, List.of("varga")));
     assertThat(JsonLines.line(s, JsonLines.STORY)).isEqualTo(
-        "{\"id\":\"s0001\",\"title\":\"T\",\"storyline\":\"s0001\",\"articles\":[\"a\",\"b\"],\"originals\":[\"a\"]}");
+        "{\"id\":\"s0002\",\"title\":\"T\",\"storyline\":\"s0001\",\"articles\":[\"a\",\"b\"],\"originals\":[\"a\"],"
+            + "\"members\":[{\"id\":\"a\",\"via\":\"first\",\"similarity\":1,\"terms\":[]},"
+            + "{\"id\":\"b\",\"via\":\"similarity\",\"similarity\":0.3123,\"terms\":[\"port\",\"strike\"]}],"
+            + "\"storyline_evidence\":{\"similarity\":0.2,\"terms\":[\"varga\"]}}");
   }
 }
