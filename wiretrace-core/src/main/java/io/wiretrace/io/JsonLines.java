@@ -76,21 +76,12 @@ public final class JsonLines {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("credits");
-    for (String c : a.credits()) {
-      g.writeString(c);
-    }
-    g.writeEndArray();
+    strings(g, "credits", a.credits());
     g.writeObjectFieldStart("rewrite");
     g.writeStringField("kind", a.rewrite().kind());
     g.writeFieldName("score");
     g.writeNumber(fixed(a.rewrite().score()));
-    g.writeObjectFieldStart("signals");
-    for (Map.Entry<String, Double> s : a.rewrite().signals().entrySet()) {
-      g.writeFieldName(s.getKey());
-      g.writeNumber(fixed(s.getValue()));
-    }
-    g.writeEndObject();
+    numbers(g, "signals", a.rewrite().signals());
     g.writeEndObject();
   };
 
@@ -117,28 +108,15 @@ public final class JsonLines {
     }
     g.writeEndArray();
     g.writeStringField("direction_basis", r.directionBasis());
-    g.writeObjectFieldStart("signals");
-    for (Map.Entry<String, Double> s : r.signals().entrySet()) {
-      g.writeFieldName(s.getKey());
-      g.writeNumber(fixed(s.getValue()));
-    }
-    g.writeEndObject();
+    numbers(g, "signals", r.signals());
   };
 
   public static final Fields<Story> STORY = (g, s) -> {
     g.writeStringField("id", s.id());
     g.writeStringField("title", s.title());
     g.writeStringField("storyline", s.storyline());
-    g.writeArrayFieldStart("articles");
-    for (String a : s.articles()) {
-      g.writeString(a);
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("originals");
-    for (String a : s.originals()) {
-      g.writeString(a);
-    }
-    g.writeEndArray();
+    strings(g, "articles", s.articles());
+    strings(g, "originals", s.originals());
     g.writeArrayFieldStart("members");
     for (Story.Membership m : s.members()) {
       g.writeStartObject();
@@ -146,11 +124,7 @@ public final class JsonLines {
       g.writeStringField("via", m.via());
       g.writeFieldName("similarity");
       g.writeNumber(fixed(m.similarity()));
-      g.writeArrayFieldStart("terms");
-      for (String t : m.terms()) {
-        g.writeString(t);
-      }
-      g.writeEndArray();
+      strings(g, "terms", m.terms());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -160,11 +134,7 @@ public final class JsonLines {
       g.writeObjectFieldStart("storyline_evidence");
       g.writeFieldName("similarity");
       g.writeNumber(fixed(s.storylineEvidence().similarity()));
-      g.writeArrayFieldStart("terms");
-      for (String t : s.storylineEvidence().terms()) {
-        g.writeString(t);
-      }
-      g.writeEndArray();
+      strings(g, "terms", s.storylineEvidence().terms());
       g.writeEndObject();
     }
   };
@@ -173,6 +143,24 @@ public final class JsonLines {
     g.writeStringField("input", r.input());
     g.writeStringField("reason", r.reason());
   };
+
+  private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  /** A map of names to numbers (already sorted by name), numbers at fixed precision. */
+  private static void numbers(JsonGenerator g, String field, Map<String, Double> values) throws IOException {
+    g.writeObjectFieldStart(field);
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      g.writeFieldName(e.getKey());
+      g.writeNumber(fixed(e.getValue()));
+    }
+    g.writeEndObject();
+  }
 
   /** Four decimals, as text, so that output never depends on floating-point printing details. */
   private static String fixed(double v) {

@@ -70,8 +70,7 @@ final class ReuseEval implements EvalTask {
     Extractor extractor = new Extractor();
     List<Article> articles = new ArrayList<>();
     for (CopyGenerator.Doc d : corpus.docs()) {
-      articles.add(extractor.extract(new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.page(),
-          new RawDocument.Hints(null, d.title(), d.published(), d.outlet()))));
+      articles.add(extract(extractor, d));
     }
     long t0 = System.nanoTime();
     List<Relation> rels = new CopyDetector().detect(articles);
@@ -165,8 +164,7 @@ final class ReuseEval implements EvalTask {
       if (d.id().startsWith("copy/") && !spunIds.contains(d.id())) {
         continue;
       }
-      articles.add(extractor.extract(new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.page(),
-          new RawDocument.Hints(null, d.title(), d.published(), d.outlet()))));
+      articles.add(extract(extractor, d));
     }
     Map<String, Relation> byPair = new HashMap<>();
     for (Relation r : new CopyDetector().detect(articles)) {
@@ -211,8 +209,7 @@ final class ReuseEval implements EvalTask {
         if (!original && !spun || original && rate != 0.3) {
           continue;
         }
-        String text = extractor.extract(new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.page(),
-            new RawDocument.Hints(null, d.title(), d.published(), d.outlet()))).text();
+        String text = extract(extractor, d).text();
         boolean flagged = rd.assess(text).kind().equals("spun");
         if (original) {
           origN++;
@@ -232,6 +229,12 @@ final class ReuseEval implements EvalTask {
 
   /** Seed of the corpus for intrinsic detection; its threshold was chosen on seed {@link #SEED}. */
   static final long INTRINSIC_SEED = 7;
+
+  /** A generated document as the pipeline would read it: a scraped text page with its container metadata. */
+  static Article extract(Extractor extractor, CopyGenerator.Doc d) {
+    return extractor.extract(new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.page(),
+        new RawDocument.Hints(null, d.title(), d.published(), d.outlet())));
+  }
 
   /** Lower-cased word 4-grams. */
   static Set<String> shingles(String text) {
