@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code wiretrace bench}: tools that build evaluation corpora. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Evaluation tools (not part of analysis).",
-    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class})
+    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -50,6 +50,30 @@ final class BenchCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(new io.wiretrace.eval.MinHashBench().run(max, out).render());
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "stories", mixinStandardHelpOptions = true,
+      description = "BENCHMARK. Story clustering throughput and quality on a synthetic one-year news stream at growing sizes.")
+  static final class Stories implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sizes", defaultValue = "10000,100000", split = ",", paramLabel = "N,N",
+        description = "Stream lengths (default: ${DEFAULT-VALUE}).")
+    int[] sizes;
+
+    @Override
+    public Integer call() {
+      for (int n : sizes) {
+        if (n < 1000 || n > 5_000_000) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--sizes entries must be between 1000 and 5000000, got " + n);
+        }
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(new io.wiretrace.eval.ClusterBench().run(sizes, out).render());
       out.flush();
       return 0;
     }

@@ -20,7 +20,9 @@ import java.util.Map;
  *
  * <p>Articles are visited in publication order (undated ones after the dated, then by id). Each
  * article that is not a copy joins the open story whose centroid is most similar, if the cosine is
- * at least {@code threshold}, or starts a new story. A story is open for an article when both are
+ * at least {@code threshold}, or starts a new story. Only stories sharing one of the article's 30
+ * strongest terms with their own 100 strongest are compared ({@link StoryIndex}), and centroids keep
+ * their 300 strongest terms, so the cost per article does not grow with the stream. A story is open for an article when both are
  * dated and the story's newest article is at most {@code windowDays} older, or when either is
  * undated (no time evidence means no time penalty). Copies then join their original's story.
  * Each story then joins the most similar earlier storyline (centroid cosine at least
@@ -44,6 +46,15 @@ public final class StoryClusterer {
   public static Builder builder() {
     return new Builder();
   }
+
+  /** Strongest terms of an article used to look up candidate stories. */
+  private static final int QUERY_TERMS = 30;
+  /** Strongest centroid terms a story is listed under. */
+  private static final int INDEX_TERMS = 100;
+  /** Stories kept per index term (the most recently updated). */
+  private static final int MAX_POSTING = 200;
+  /** Terms kept in a story centroid: a bounded cost per comparison however large the story grows. */
+  private static final int CENTROID_TERMS = 300;
 
   /** Terms reported as the evidence of a membership or storyline link. */
   private static final int EVIDENCE_TERMS = 5;
@@ -85,13 +96,28 @@ public final class StoryClusterer {
     Map<String, String> surface = surfaceForms(heads);
     List<Open> stories = new ArrayList<>();
     Map<String, Open> storyOf = new HashMap<>();
+    StoryIndex index = new StoryIndex(INDEX_TERMS, MAX_POSTING);
+    List<Open> open = new ArrayList<>();
+    long today = Long.MIN_VALUE;
     for (int i = 0; i < heads.size(); i++) {
       Article a = heads.get(i);
       TfIdf.Vec v = tfidf.vector(termLists.get(i));
       long day = a.published() == null ? Long.MIN_VALUE : Dates.epochDay(a.published());
+      if (day != Long.MIN_VALUE && day > today) {
+        today = day;
+        // stories quiet for longer than the window close: out of the index for good
+        for (java.util.Iterator<Open> it = open.iterator(); it.hasNext(); ) {
+          Open s = it.next();
+          if (s.lastDay != Long.MIN_VALUE && today - s.lastDay > windowDays) {
+            index.remove(s.index);
+            it.remove();
+          }
+        }
+      }
       Open best = null;
       double bestSim = threshold;
-      for (Open s : stories) {
+      for (int c : index.candidates(v.topTerms(QUERY_TERMS))) {
+        Open s = stories.get(c);
         if (day != Long.MIN_VALUE && s.lastDay != Long.MIN_VALUE && day - s.lastDay > windowDays) {
           continue;
         }
@@ -104,6 +130,7 @@ public final class StoryClusterer {
       if (best == null) {
         best = new Open(stories.size());
         stories.add(best);
+        open.add(best);
         best.why.put(a.id(), new Story.Membership(a.id(), "first", 1, List.of()));
       } else {
         best.why.put(a.id(), new Story.Membership(a.id(), "similarity", round(bestSim),
@@ -111,8 +138,9 @@ public final class StoryClusterer {
       }
       best.members.add(a);
       TfIdf.accumulate(best.sum, v);
-      best.centroid = TfIdf.centroid(best.sum);
+      best.centroid = TfIdf.centroid(best.sum).truncate(CENTROID_TERMS);
       best.lastDay = Math.max(best.lastDay, day);
+      index.update(best.index, best.centroid);
       storyOf.put(a.id(), best);
     }
     // copies join their original's story, following chains to the root
@@ -189,11 +217,12 @@ public final class StoryClusterer {
     List<Map<Integer, Double>> lineSums = new ArrayList<>();
     List<TfIdf.Vec> lineCentroids = new ArrayList<>();
     List<Integer> lineIds = new ArrayList<>();
+    StoryIndex lineIndex = new StoryIndex(INDEX_TERMS, MAX_POSTING);
     for (int i = 0; i < open.size(); i++) {
       TfIdf.Vec c = open.get(i).centroid;
       int best = -1;
       double bestSim = storylineThreshold;
-      for (int l = 0; l < lineCentroids.size(); l++) {
+      for (int l : lineIndex.candidates(c.topTerms(QUERY_TERMS))) {
         double sim = c.dot(lineCentroids.get(l));
         if (sim >= bestSim && (best < 0 || sim > bestSim)) {
           best = l;
@@ -209,7 +238,8 @@ public final class StoryClusterer {
         lineWhy[i] = new Story.Evidence(round(bestSim), terms(tfidf, surface, c.topShared(lineCentroids.get(best), EVIDENCE_TERMS)));
       }
       TfIdf.accumulate(lineSums.get(best), c);
-      lineCentroids.set(best, TfIdf.centroid(lineSums.get(best)));
+      lineCentroids.set(best, TfIdf.centroid(lineSums.get(best)).truncate(CENTROID_TERMS));
+      lineIndex.update(best, lineCentroids.get(best));
       lineOf[i] = lineIds.get(best);
     }
     List<Story> out = new ArrayList<>();

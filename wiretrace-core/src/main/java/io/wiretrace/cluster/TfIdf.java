@@ -37,6 +37,39 @@ final class TfIdf {
       return contrib.stream().limit(k).mapToInt(c -> (int) c[1]).toArray();
     }
 
+    /** The ids of the {@code k} largest weights, ascending by id (ties between weights: lower id). */
+    int[] topTerms(int k) {
+      if (ids.length <= k) {
+        return ids.clone();
+      }
+      Integer[] order = new Integer[ids.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> weights[a] != weights[b] ? Double.compare(weights[b], weights[a]) : Integer.compare(ids[a], ids[b]));
+      int[] out = new int[k];
+      for (int i = 0; i < k; i++) {
+        out[i] = ids[order[i]];
+      }
+      java.util.Arrays.sort(out);
+      return out;
+    }
+
+    /** This vector keeping only its {@code k} largest weights, rescaled to unit length. */
+    Vec truncate(int k) {
+      if (ids.length <= k) {
+        return this;
+      }
+      int[] keep = topTerms(k);
+      double[] w = new double[k];
+      for (int i = 0, j = 0; i < ids.length && j < k; i++) {
+        if (ids[i] == keep[j]) {
+          w[j++] = weights[i];
+        }
+      }
+      return unit(keep, w);
+    }
+
     double dot(Vec o) {
       double s = 0;
       int i = 0;
