@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +38,7 @@ final class AlignmentEval implements EvalTask {
   public Table run(Path data, PrintWriter log) throws IOException {
     Path dir = data.resolve(DIR);
     Path pairsFile = dir.resolve("pairs");
-    if (!Files.exists(pairsFile)) {
-      throw new NoSuchFileException(pairsFile.toString(), null, "PAN-13 pairs not found");
-    }
+    EvalTask.require(pairsFile, "PAN-13 pairs");
     MinHash mh = MinHash.builder().build();
     List<PlagDet.Range> cases = new ArrayList<>();
     List<PlagDet.Range> detections = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -80,9 +79,7 @@ final class BoilerplateEval implements EvalTask {
   static List<Page> load(Path data) throws IOException {
     Path dir = data.resolve(DIR);
     Path gold = dir.resolve("gold.json");
-    if (!Files.exists(gold)) {
-      throw new NoSuchFileException(gold.toString(), null, "trafilatura evaluation set not found");
-    }
+    EvalTask.require(gold, "trafilatura evaluation set");
     JsonNode root = new ObjectMapper().readTree(gold.toFile());
     List<Page> pages = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +34,7 @@ final class CloughEval implements EvalTask {
   public Table run(Path data, PrintWriter log) throws IOException {
     Path dir = data.resolve(DIR);
     Path info = dir.resolve("file_information.csv");
-    if (!Files.exists(info)) {
-      throw new NoSuchFileException(info.toString(), null, "Clough-Stevenson file_information.csv not found");
-    }
+    EvalTask.require(info, "Clough-Stevenson file_information.csv");
     Map<String, List<double[]>> signals = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> kinds = new LinkedHashMap<>();
     Map<String, int[]> found = new LinkedHashMap<>();

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,9 +35,7 @@ final class ClusteringEval implements EvalTask {
 
   static List<Doc> load(Path data) throws IOException {
     Path f = data.resolve(FILE);
-    if (!Files.exists(f)) {
-      throw new NoSuchFileException(f.toString(), null, "ECB+ documents not found");
-    }
+    EvalTask.require(f, "ECB+ documents");
     ObjectMapper om = new ObjectMapper();
     List<Doc> docs = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {

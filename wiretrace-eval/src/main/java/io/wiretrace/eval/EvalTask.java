@@ -21,6 +21,17 @@ public interface EvalTask {
    */
   Table run(Path data, PrintWriter log) throws IOException;
 
+  /**
+   * Returns {@code file}, or throws {@link java.nio.file.NoSuchFileException} naming it and what it is
+   * ("PAN-13 pairs not found"), so a missing dataset is a clear error, not a stack trace.
+   */
+  static Path require(Path file, String what) throws java.nio.file.NoSuchFileException {
+    if (!java.nio.file.Files.exists(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString(), null, what + " not found");
+    }
+    return file;
+  }
+
   /** A printable, JSON-serializable metric table. */
   final class Table {
     private final String title;

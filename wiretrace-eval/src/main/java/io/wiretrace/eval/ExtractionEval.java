@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +35,7 @@ final class ExtractionEval implements EvalTask {
   static List<Page> load(Path data) throws IOException {
     Path dir = data.resolve(DIR);
     Path gt = dir.resolve("ground-truth.json");
-    if (!Files.exists(gt)) {
-      throw new NoSuchFileException(gt.toString(), null, "Zyte benchmark ground truth not found");
-    }
+    EvalTask.require(gt, "Zyte benchmark ground truth");
     JsonNode root = new ObjectMapper().readTree(gt.toFile());
     List<Page> pages = new ArrayList<>();
     TreeMap<String, JsonNode> sorted = new TreeMap<>();
