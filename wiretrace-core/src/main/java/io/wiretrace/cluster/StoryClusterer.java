@@ -53,6 +53,8 @@ public final class StoryClusterer {
   private static final int INDEX_TERMS = 100;
   /** Stories kept per index term (the most recently updated). */
   private static final int MAX_POSTING = 200;
+  /** Terms kept in a story's running sum of member vectors: bounded memory however large the story grows. */
+  private static final int SUM_TERMS = 1000;
   /** Terms kept in a story centroid: a bounded cost per comparison however large the story grows. */
   private static final int CENTROID_TERMS = 300;
 
@@ -63,7 +65,7 @@ public final class StoryClusterer {
     final int index;
     final List<Article> members = new ArrayList<>();
     final Map<String, Story.Membership> why = new HashMap<>();
-    final Map<Integer, Double> sum = new HashMap<>();
+    TfIdf.Vec sum = TfIdf.Vec.EMPTY;
     TfIdf.Vec centroid = TfIdf.Vec.EMPTY;
     long lastDay = Long.MIN_VALUE;
 
@@ -84,15 +86,16 @@ public final class StoryClusterer {
         copyOf.put(r.copy(), r);
       }
     }
-    List<List<String>> termLists = new ArrayList<>();
+    TfIdf.Builder vocabulary = new TfIdf.Builder();
+    List<int[]> termIds = new ArrayList<>();
     List<Article> heads = new ArrayList<>();
     for (Article a : ordered) {
       if (!copyOf.containsKey(a.id())) {
         heads.add(a);
-        termLists.add(TfIdf.terms(a.title(), a.text(), properNouns));
+        termIds.add(vocabulary.add(TfIdf.terms(a.title(), a.text(), properNouns)));
       }
     }
-    TfIdf tfidf = new TfIdf(termLists);
+    TfIdf tfidf = vocabulary.build();
     Map<String, String> surface = surfaceForms(heads);
     List<Open> stories = new ArrayList<>();
     Map<String, Open> storyOf = new HashMap<>();
@@ -101,7 +104,8 @@ public final class StoryClusterer {
     long today = Long.MIN_VALUE;
     for (int i = 0; i < heads.size(); i++) {
       Article a = heads.get(i);
-      TfIdf.Vec v = tfidf.vector(termLists.get(i));
+      TfIdf.Vec v = tfidf.vector(termIds.get(i));
+      termIds.set(i, null); // done with it
       long day = a.published() == null ? Long.MIN_VALUE : Dates.epochDay(a.published());
       if (day != Long.MIN_VALUE && day > today) {
         today = day;
@@ -137,7 +141,7 @@ public final class StoryClusterer {
             terms(tfidf, surface, v.topShared(best.centroid, EVIDENCE_TERMS))));
       }
       best.members.add(a);
-      TfIdf.accumulate(best.sum, v);
+      best.sum = TfIdf.prune(TfIdf.plus(best.sum, v), SUM_TERMS);
       best.centroid = TfIdf.centroid(best.sum).truncate(CENTROID_TERMS);
       best.lastDay = Math.max(best.lastDay, day);
       index.update(best.index, best.centroid);
@@ -214,7 +218,7 @@ public final class StoryClusterer {
     // intermediate stories, so one broad story cannot glue unrelated storylines together
     int[] lineOf = new int[open.size()];
     Story.Evidence[] lineWhy = new Story.Evidence[open.size()];
-    List<Map<Integer, Double>> lineSums = new ArrayList<>();
+    List<TfIdf.Vec> lineSums = new ArrayList<>();
     List<TfIdf.Vec> lineCentroids = new ArrayList<>();
     List<Integer> lineIds = new ArrayList<>();
     StoryIndex lineIndex = new StoryIndex(INDEX_TERMS, MAX_POSTING);
@@ -231,13 +235,13 @@ public final class StoryClusterer {
       }
       if (best < 0) {
         best = lineCentroids.size();
-        lineSums.add(new HashMap<>());
+        lineSums.add(TfIdf.Vec.EMPTY);
         lineCentroids.add(TfIdf.Vec.EMPTY);
         lineIds.add(i);
       } else {
         lineWhy[i] = new Story.Evidence(round(bestSim), terms(tfidf, surface, c.topShared(lineCentroids.get(best), EVIDENCE_TERMS)));
       }
-      TfIdf.accumulate(lineSums.get(best), c);
+      lineSums.set(best, TfIdf.prune(TfIdf.plus(lineSums.get(best), c), SUM_TERMS));
       lineCentroids.set(best, TfIdf.centroid(lineSums.get(best)).truncate(CENTROID_TERMS));
       lineIndex.update(best, lineCentroids.get(best));
       lineOf[i] = lineIds.get(best);

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * TF-IDF vectors over a fixed batch of documents: sublinear term frequency, smoothed IDF, unit
@@ -87,25 +86,66 @@ final class TfIdf {
     }
   }
 
-  private final Map<String, Integer> ids = new HashMap<>();
   private final String[] terms;
+  private final int[] remap;
   private final double[] idf;
 
-  /** Builds the vocabulary and IDF from {@code docs}, each a list of index terms. */
-  TfIdf(List<List<String>> docs) {
-    TreeMap<String, Integer> df = new TreeMap<>();
-    for (List<String> d : docs) {
-      for (String t : new java.util.HashSet<>(d)) {
-        df.merge(t, 1, Integer::sum);
+  /**
+   * Collects a batch's documents as arrays of provisional term ids (first-appearance order) and
+   * their document frequencies, so that the strings of every document need not be kept; {@link
+   * #build} then fixes the vocabulary in sorted term order.
+   */
+  static final class Builder {
+    private final Map<String, Integer> provisional = new HashMap<>();
+    private final List<String> names = new java.util.ArrayList<>();
+    private int[] df = new int[1024];
+    private int docs;
+
+    /** Adds one document and returns its provisional term ids, in text order (repeats kept). */
+    int[] add(List<String> docTerms) {
+      int[] out = new int[docTerms.size()];
+      java.util.BitSet seen = new java.util.BitSet();
+      for (int i = 0; i < out.length; i++) {
+        String t = docTerms.get(i);
+        Integer id = provisional.get(t);
+        if (id == null) {
+          id = names.size();
+          provisional.put(t, id);
+          names.add(t);
+          if (id == df.length) {
+            df = Arrays.copyOf(df, df.length * 2);
+          }
+        }
+        if (!seen.get(id)) {
+          seen.set(id);
+          df[id]++;
+        }
+        out[i] = id;
       }
+      docs++;
+      return out;
     }
-    idf = new double[df.size()];
-    terms = df.keySet().toArray(new String[0]);
-    int n = docs.size();
-    int next = 0;
-    for (Map.Entry<String, Integer> e : df.entrySet()) {
-      ids.put(e.getKey(), next);
-      idf[next++] = Math.log((n + 1.0) / (e.getValue() + 1.0)) + 1;
+
+    TfIdf build() {
+      return new TfIdf(names, df, docs);
+    }
+  }
+
+  private TfIdf(List<String> names, int[] df, int docs) {
+    int n = names.size();
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
+    terms = new String[n];
+    remap = new int[n];
+    idf = new double[n];
+    for (int k = 0; k < n; k++) {
+      int p = order[k];
+      terms[k] = names.get(p);
+      remap[p] = k;
+      idf[k] = Math.log((docs + 1.0) / (df[p] + 1.0)) + 1;
     }
   }
 
@@ -114,21 +154,35 @@ final class TfIdf {
     return terms[id];
   }
 
-  Vec vector(List<String> docTerms) {
-    TreeMap<Integer, Integer> tf = new TreeMap<>();
-    for (String t : docTerms) {
-      Integer id = ids.get(t);
-      if (id != null) {
-        tf.merge(id, 1, Integer::sum);
+  /** The unit TF-IDF vector of a document given as provisional ids from the {@link Builder}. */
+  Vec vector(int[] provisionalIds) {
+    int[] sorted = new int[provisionalIds.length];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = remap[provisionalIds[i]];
+    }
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        distinct++;
       }
     }
-    int[] is = new int[tf.size()];
-    double[] ws = new double[tf.size()];
-    int k = 0;
-    for (Map.Entry<Integer, Integer> e : tf.entrySet()) {
-      is[k] = e.getKey();
-      ws[k] = (1 + Math.log(e.getValue())) * idf[e.getKey()];
-      k++;
+    int[] is = new int[distinct];
+    double[] ws = new double[distinct];
+    int k = -1;
+    int run = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        if (k >= 0) {
+          ws[k] = (1 + Math.log(run)) * idf[is[k]];
+        }
+        is[++k] = sorted[i];
+        run = 0;
+      }
+      run++;
+    }
+    if (k >= 0) {
+      ws[k] = (1 + Math.log(run)) * idf[is[k]];
     }
     return unit(is, ws);
   }
@@ -166,24 +220,52 @@ final class TfIdf {
     return t;
   }
 
-  /** The unit-length centroid of an accumulated sum of vectors. */
-  static Vec centroid(Map<Integer, Double> sum) {
-    int[] is = sum.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+  /** {@code sum + v} over sorted ids (a merge: linear in their lengths). */
+  static Vec plus(Vec sum, Vec v) {
+    int[] a = sum.ids();
+    int[] b = v.ids();
+    int[] is = new int[a.length + b.length];
     double[] ws = new double[is.length];
-    for (int i = 0; i < is.length; i++) {
-      ws[i] = sum.get(is[i]);
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) {
+        is[k] = a[i];
+        ws[k++] = sum.weights()[i++];
+      } else if (i >= a.length || b[j] < a[i]) {
+        is[k] = b[j];
+        ws[k++] = v.weights()[j++];
+      } else {
+        is[k] = a[i];
+        ws[k++] = sum.weights()[i++] + v.weights()[j++];
+      }
     }
-    return unit(is, ws);
+    return new Vec(Arrays.copyOf(is, k), Arrays.copyOf(ws, k));
   }
 
-  static void accumulate(Map<Integer, Double> sum, Vec v) {
-    for (int i = 0; i < v.ids().length; i++) {
-      sum.merge(v.ids()[i], v.weights()[i], Double::sum);
+  /** {@code v} keeping only its {@code k} largest weights, not rescaled. */
+  static Vec prune(Vec v, int k) {
+    if (v.ids().length <= k) {
+      return v;
     }
+    int[] keep = v.topTerms(k);
+    double[] w = new double[k];
+    for (int i = 0, j = 0; i < v.ids().length && j < k; i++) {
+      if (v.ids()[i] == keep[j]) {
+        w[j++] = v.weights()[i];
+      }
+    }
+    return new Vec(keep, w);
+  }
+
+  /** The unit-length direction of a sum of vectors (the sum itself is left unchanged). */
+  static Vec centroid(Vec sum) {
+    return unit(sum.ids().clone(), sum.weights().clone());
   }
 
   @Override
   public String toString() {
-    return "TfIdf[terms=" + idf.length + ", idf[0..3]=" + Arrays.toString(Arrays.copyOf(idf, Math.min(3, idf.length))) + "]";
+    return "TfIdf[terms=" + terms.length + "]";
   }
 }
