@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Article body extraction on the Zyte article-extraction benchmark (181 pages): the benchmark's own
  * metric ({@link ShingleMatch}) for wiretrace and the live Java peers (Readability4J, boilerpipe's
- * ArticleExtractor) run in the same process, plus the 14 published peer outputs re-scored by the
+ * ArticleExtractor, crux) run in the same process, plus the 14 published peer outputs re-scored by the
  * same code. Speed: pages per second on one thread after warm-up passes, and the ratio to
  * Readability4J measured in the same run.
  */

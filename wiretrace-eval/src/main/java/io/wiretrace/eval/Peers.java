@@ -14,6 +14,7 @@ final class Peers {
   static final String WIRETRACE = "wiretrace";
   static final String READABILITY4J = "Readability4J 1.0.8 (live)";
   static final String BOILERPIPE = "boilerpipe 1.2.2 ArticleExtractor (live)";
+  static final String CRUX = "crux 2.1.0 (live)";
 
   /** name → (html, url) → body text; a peer may throw. */
   static Map<String, BiFunction<String, String, String>> bodyExtractors() {
@@ -27,6 +28,12 @@ final class Peers {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
+    });
+    live.put(CRUX, (html, url) -> {
+      // crux needs an absolute URL to resolve links; pages without one get a placeholder on loopback
+      com.chimbori.crux.articles.Article a = com.chimbori.crux.articles.ArticleExtractor
+          .with(url == null || url.isBlank() ? "http://localhost/" : url, html).extractMetadata().extractContent().article();
+      return a.document == null ? "" : a.document.text();
     });
     return live;
   }
