@@ -120,11 +120,9 @@ public final class StoryClusterer {
       }
       Open best = null;
       double bestSim = threshold;
+      // closed stories left the index above (today >= day), so every candidate is open
       for (int c : index.candidates(v.topTerms(QUERY_TERMS))) {
         Open s = stories.get(c);
-        if (day != Long.MIN_VALUE && s.lastDay != Long.MIN_VALUE && day - s.lastDay > windowDays) {
-          continue;
-        }
         double sim = v.dot(s.centroid);
         if (sim >= bestSim && (best == null || sim > bestSim)) {
           best = s;
