@@ -121,7 +121,7 @@ final class BenchCommand implements Runnable {
       int n = Math.max(1, sources.size() * 2 / 3);
       List<String> filler = new ArrayList<>();
       for (CopyGenerator.Source s : sources.subList(n, sources.size())) {
-        filler.addAll(CopyGenerator.paragraphsOf(s.text()));
+        filler.addAll(CopyGenerator.paragraphs(s.text()));
       }
       CopyGenerator.Corpus c = new CopyGenerator(seed, spinRate).generate(sources.subList(0, n), filler);
       Files.createDirectories(out);

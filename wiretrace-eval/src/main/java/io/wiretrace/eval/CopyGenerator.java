@@ -104,12 +104,8 @@ public final class CopyGenerator {
     return new Corpus(docs, truth);
   }
 
-  /** The paragraphs of a text (blank-line or line separated), for filler. */
-  public static List<String> paragraphsOf(String text) {
-    return paragraphs(text);
-  }
-
-  static List<String> paragraphs(String text) {
+  /** The paragraphs of a text (blank-line or line separated). */
+  public static List<String> paragraphs(String text) {
     List<String> out = new ArrayList<>();
     for (String p : text.split("\\n\\s*\\n|\\n")) {
       if (!p.isBlank()) {
