@@ -75,49 +75,24 @@ final class ReuseEval implements EvalTask {
     long t0 = System.nanoTime();
     List<Relation> rels = new CopyDetector().detect(articles);
     double secs = (System.nanoTime() - t0) / 1e9;
-    Map<String, Relation> byPair = new HashMap<>();
-    for (Relation r : rels) {
-      byPair.put(r.copy() + "\u0000" + r.original(), r);
-    }
+    Map<String, Relation> byPair = byPair(rels);
     Table t = new Table("Copy detection on generated copies of " + originals.size() + " English Zyte article bodies ("
         + corpus.truth().size() + " copies, seed " + SEED + ", spin rate " + SPIN_RATE + ")",
         List.of("kind", "copies", "recall", "kind accuracy", "original named", "kinds predicted"));
     Set<String> truthPairs = new HashSet<>();
+    for (CopyGenerator.Truth tr : corpus.truth()) {
+      truthPairs.add(pair(tr.copy(), tr.original()));
+      truthPairs.add(pair(tr.original(), tr.copy()));
+    }
     int allFound = 0;
     int allKind = 0;
     int allNamed = 0;
     for (String kind : CopyGenerator.KINDS) {
-      int n = 0;
-      int found = 0;
-      int kindOk = 0;
-      int named = 0;
-      Map<String, Integer> predicted = new java.util.TreeMap<>();
-      for (CopyGenerator.Truth tr : corpus.truth()) {
-        if (!tr.kind().equals(kind)) {
-          continue;
-        }
-        n++;
-        truthPairs.add(tr.copy() + "\u0000" + tr.original());
-        truthPairs.add(tr.original() + "\u0000" + tr.copy());
-        Relation right = byPair.get(tr.copy() + "\u0000" + tr.original());
-        Relation reversed = byPair.get(tr.original() + "\u0000" + tr.copy());
-        Relation r = right != null ? right : reversed;
-        if (r == null) {
-          continue;
-        }
-        found++;
-        predicted.merge(r.kind(), 1, Integer::sum);
-        if (r.kind().equals(kind)) {
-          kindOk++;
-        }
-        if (right != null) {
-          named++;
-        }
-      }
-      allFound += found;
-      allKind += kindOk;
-      allNamed += named;
-      t.row(kind, n, ratio(found, n), ratio(kindOk, found), ratio(named, found), predicted.toString());
+      KindScore k = KindScore.of(kind, corpus.truth(), byPair);
+      allFound += k.found();
+      allKind += k.kindRight();
+      allNamed += k.named();
+      k.row(t, kind);
     }
     for (double rate : new double[] {0.3, 0.5}) {
       spunRow(t, rate, originals, filler);
@@ -125,7 +100,7 @@ final class ReuseEval implements EvalTask {
     intrinsicRows(t, originals, filler);
     int falseRelations = 0;
     for (Relation r : rels) {
-      if (!truthPairs.contains(r.copy() + "\u0000" + r.original())) {
+      if (!truthPairs.contains(pair(r.copy(), r.original()))) {
         falseRelations++;
       }
     }
@@ -153,6 +128,49 @@ final class ReuseEval implements EvalTask {
     return t;
   }
 
+  /** How the detector did on the copies of one kind. */
+  private record KindScore(int copies, int found, int kindRight, int named, Map<String, Integer> predicted) {
+    static KindScore of(String kind, List<CopyGenerator.Truth> truth, Map<String, Relation> byPair) {
+      int n = 0;
+      int found = 0;
+      int kindOk = 0;
+      int named = 0;
+      Map<String, Integer> predicted = new java.util.TreeMap<>();
+      for (CopyGenerator.Truth tr : truth) {
+        if (!tr.kind().equals(kind)) {
+          continue;
+        }
+        n++;
+        Relation right = byPair.get(pair(tr.copy(), tr.original()));
+        Relation r = right != null ? right : byPair.get(pair(tr.original(), tr.copy()));
+        if (r == null) {
+          continue;
+        }
+        found++;
+        predicted.merge(r.kind(), 1, Integer::sum);
+        kindOk += r.kind().equals(kind) ? 1 : 0;
+        named += right != null ? 1 : 0;
+      }
+      return new KindScore(n, found, kindOk, named, predicted);
+    }
+
+    void row(Table t, String label) {
+      t.row(label, copies, ratio(found, copies), ratio(kindRight, found), ratio(named, found), predicted.toString());
+    }
+  }
+
+  private static String pair(String copy, String original) {
+    return copy + "\u0000" + original;
+  }
+
+  private static Map<String, Relation> byPair(List<Relation> rels) {
+    Map<String, Relation> out = new HashMap<>();
+    for (Relation r : rels) {
+      out.put(pair(r.copy(), r.original()), r);
+    }
+    return out;
+  }
+
   /** Spun copies only, at another spin rate: recall, kind accuracy, original named. */
   private static void spunRow(Table t, double rate, List<CopyGenerator.Source> originals, List<String> filler) {
     CopyGenerator.Corpus c = new CopyGenerator(SEED, rate).generate(originals, filler);
@@ -166,31 +184,8 @@ final class ReuseEval implements EvalTask {
       }
       articles.add(extract(extractor, d));
     }
-    Map<String, Relation> byPair = new HashMap<>();
-    for (Relation r : new CopyDetector().detect(articles)) {
-      byPair.put(r.copy() + "\u0000" + r.original(), r);
-    }
-    int n = 0;
-    int found = 0;
-    int kindOk = 0;
-    int named = 0;
-    Map<String, Integer> predicted = new java.util.TreeMap<>();
-    for (CopyGenerator.Truth tr : c.truth()) {
-      if (!tr.kind().equals("spun")) {
-        continue;
-      }
-      n++;
-      Relation right = byPair.get(tr.copy() + "\u0000" + tr.original());
-      Relation r = right != null ? right : byPair.get(tr.original() + "\u0000" + tr.copy());
-      if (r != null) {
-        found++;
-        predicted.merge(r.kind(), 1, Integer::sum);
-        kindOk += r.kind().equals("spun") ? 1 : 0;
-        named += right != null ? 1 : 0;
-      }
-    }
-    t.row(String.format(Locale.ROOT, "spun at %.0f%%", rate * 100), n, ratio(found, n), ratio(kindOk, found), ratio(named, found),
-        predicted.toString());
+    KindScore.of("spun", c.truth(), byPair(new CopyDetector().detect(articles)))
+        .row(t, String.format(Locale.ROOT, "spun at %.0f%%", rate * 100));
   }
 
   /** Intrinsic rewrite detection (no original at hand) on another seed than the one its threshold was chosen on. */
