@@ -7,7 +7,6 @@ import io.wiretrace.model.Story;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,35 +21,10 @@ import java.util.Random;
  * generated events (BCubed F1), for growing stream lengths.
  */
 public final class ClusterBench {
-  private final String[] vocabulary;
-  private final double[] cumulative;
-
-  public ClusterBench() {
-    Random r = new Random(5);
-    int n = 60_000;
-    vocabulary = new String[n];
-    for (int i = 0; i < n; i++) {
-      int len = 3 + r.nextInt(8);
-      StringBuilder sb = new StringBuilder();
-      for (int k = 0; k < len; k++) {
-        sb.append((char) ('a' + r.nextInt(26)));
-      }
-      vocabulary[i] = sb.toString();
-    }
-    cumulative = new double[n];
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += 1 / Math.pow(i + 1, 1.05);
-      cumulative[i] = sum;
-    }
-    for (int i = 0; i < n; i++) {
-      cumulative[i] /= sum;
-    }
-  }
+  private final ZipfWords vocabulary = new ZipfWords(5, 60_000, 1.05);
 
   private String background(Random r) {
-    int idx = Arrays.binarySearch(cumulative, r.nextDouble());
-    return vocabulary[Math.min(vocabulary.length - 1, idx < 0 ? -idx - 1 : idx)];
+    return vocabulary.next(r);
   }
 
   /** A stream of {@code n} articles with their gold event ids. */
@@ -64,7 +38,7 @@ public final class ClusterBench {
       String[] words = new String[18];
       for (int k = 0; k < words.length; k++) {
         // event words come from the rare end of the vocabulary: names and specific terms
-        words[k] = Character.toUpperCase(vocabulary[20_000 + r.nextInt(40_000)].charAt(0)) + vocabulary[20_000 + r.nextInt(40_000)].substring(1);
+        words[k] = Character.toUpperCase(vocabulary.word(20_000 + r.nextInt(40_000)).charAt(0)) + vocabulary.word(20_000 + r.nextInt(40_000)).substring(1);
       }
       int burst = 3 + r.nextInt(13);
       for (int a = 0; a < burst && out.size() < n; a++) {

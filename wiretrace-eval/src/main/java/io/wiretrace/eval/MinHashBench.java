@@ -27,31 +27,7 @@ import java.util.Random;
  * </ol>
  */
 public final class MinHashBench {
-  private final int vocabulary = 50_000;
-  private final String[] words;
-  private final double[] cumulative;
-
-  public MinHashBench() {
-    Random r = new Random(11);
-    words = new String[vocabulary];
-    for (int i = 0; i < vocabulary; i++) {
-      int len = 3 + r.nextInt(8);
-      StringBuilder sb = new StringBuilder(len);
-      for (int k = 0; k < len; k++) {
-        sb.append((char) ('a' + r.nextInt(26)));
-      }
-      words[i] = sb.toString();
-    }
-    cumulative = new double[vocabulary];
-    double sum = 0;
-    for (int i = 0; i < vocabulary; i++) {
-      sum += 1 / Math.pow(i + 1, 1.1);
-      cumulative[i] = sum;
-    }
-    for (int i = 0; i < vocabulary; i++) {
-      cumulative[i] /= sum;
-    }
-  }
+  private final ZipfWords words = new ZipfWords(11, 50_000, 1.1);
 
   /** Synthetic article number {@code i}: deterministic in {@code i}; every tenth copies article i/2. */
   String article(int i) {
@@ -79,8 +55,7 @@ public final class MinHashBench {
   }
 
   private String word(Random r) {
-    int idx = Arrays.binarySearch(cumulative, r.nextDouble());
-    return words[Math.min(vocabulary - 1, idx < 0 ? -idx - 1 : idx)];
+    return words.next(r);
   }
 
   static long[] shingles(String text) {
