@@ -1,13 +1,11 @@
 package io.wiretrace.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wiretrace.eval.CopyGenerator;
+import io.wiretrace.io.JsonLines;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,35 +123,18 @@ final class BenchCommand implements Runnable {
       }
       CopyGenerator.Corpus c = new CopyGenerator(seed, spinRate).generate(sources.subList(0, n), filler);
       Files.createDirectories(out);
-      JsonFactory f = new JsonFactory();
-      try (Writer w = Files.newBufferedWriter(out.resolve("corpus.jsonl"), StandardCharsets.UTF_8)) {
-        for (CopyGenerator.Doc d : c.docs()) {
-          try (JsonGenerator g = f.createGenerator(w)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            g.writeStringField("id", d.id());
-            g.writeStringField("title", d.title());
-            g.writeStringField("published", d.published());
-            g.writeStringField("outlet", d.outlet());
-            g.writeStringField("text", d.page());
-            g.writeEndObject();
-          }
-          w.write('\n');
-        }
-      }
-      try (Writer w = Files.newBufferedWriter(out.resolve("truth.jsonl"), StandardCharsets.UTF_8)) {
-        for (CopyGenerator.Truth t : c.truth()) {
-          try (JsonGenerator g = f.createGenerator(w)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            g.writeStringField("copy", t.copy());
-            g.writeStringField("original", t.original());
-            g.writeStringField("kind", t.kind());
-            g.writeEndObject();
-          }
-          w.write('\n');
-        }
-      }
+      JsonLines.write(out.resolve("corpus.jsonl"), c.docs(), (g, d) -> {
+        g.writeStringField("id", d.id());
+        g.writeStringField("title", d.title());
+        g.writeStringField("published", d.published());
+        g.writeStringField("outlet", d.outlet());
+        g.writeStringField("text", d.page());
+      });
+      JsonLines.write(out.resolve("truth.jsonl"), c.truth(), (g, t) -> {
+        g.writeStringField("copy", t.copy());
+        g.writeStringField("original", t.original());
+        g.writeStringField("kind", t.kind());
+      });
       cl.getOut().printf("%d originals, %d copies written to %s%n", n, c.truth().size(), out.toAbsolutePath().normalize());
       cl.getOut().flush();
       return 0;
