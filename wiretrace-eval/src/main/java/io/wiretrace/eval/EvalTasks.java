@@ -5,7 +5,7 @@ public final class EvalTasks {
   private EvalTasks() {}
 
   /** Task names as typed on the command line. */
-  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse, levels }
+  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse, levels, time }
 
   public static EvalTask create(Name name) {
     return switch (name) {
@@ -16,6 +16,7 @@ public final class EvalTasks {
       case alignment -> new AlignmentEval();
       case reuse -> new ReuseEval();
       case levels -> new CloughEval();
+      case time -> new TimeEval();
     };
   }
 }

@@ -1,0 +1,190 @@
+package io.wiretrace.eval;
+
+import io.wiretrace.model.Timex;
+import io.wiretrace.nlp.TimeTagger;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+/**
+ * Temporal expressions on TempEval-3 (TimeML): the platinum test set (20 news documents) and, as
+ * the development set the rules were written against, TBAQ TimeBank and AQUAINT.
+ *
+ * <p>Scored as the TE3 toolkit does for Task A: a system timex matches a gold one when their
+ * extents overlap (relaxed) or coincide (strict); value F1 counts a match as correct only when the
+ * normalized value is identical, over all system and all gold timexes. Timexes inside the document
+ * creation time element (DCT) are not counted: the tagger is given that date as its reference.
+ */
+final class TimeEval implements EvalTask {
+  private static final String DIR = "enrich/tempeval3";
+
+  record Gold(int start, int end, String type, String value) {}
+
+  record Doc(String id, LocalDate dct, String text, List<Gold> timexes) {}
+
+  /** Parses one TimeML file into its text (inside TEXT) and gold timexes with offsets into it. */
+  static Doc parse(Path file) throws IOException {
+    Document d = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "", Parser.xmlParser());
+    Element dct = d.selectFirst("DCT > TIMEX3");
+    Element body = d.selectFirst("TEXT");
+    if (dct == null || body == null) {
+      throw new IOException(file + ": no DCT or TEXT element");
+    }
+    StringBuilder text = new StringBuilder();
+    List<Gold> gold = new ArrayList<>();
+    collect(body, text, gold);
+    String v = dct.attr("value");
+    return new Doc(file.getFileName().toString(), LocalDate.parse(v.substring(0, 10)), text.toString(), gold);
+  }
+
+  private static void collect(Node node, StringBuilder text, List<Gold> gold) {
+    for (Node child : node.childNodes()) {
+      if (child instanceof TextNode t) {
+        text.append(t.getWholeText());
+      } else if (child instanceof Element e) {
+        int start = text.length();
+        collect(e, text, gold);
+        if (e.tagName().equals("TIMEX3")) {
+          gold.add(new Gold(start, text.length(), e.attr("type"), e.attr("value")));
+        }
+      }
+    }
+  }
+
+  static List<Doc> load(Path dir) throws IOException {
+    List<Doc> docs = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".tml")).sorted().toList()) {
+        docs.add(parse(p));
+      }
+    }
+    return docs;
+  }
+
+  /** Counts for one document set. */
+  record Score(int gold, int system, int relaxed, int strict, int value, int type, double seconds, long chars) {
+    double f1(int correct) {
+      double p = system == 0 ? 0 : (double) correct / system;
+      double r = gold == 0 ? 0 : (double) correct / gold;
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    double precision(int correct) {
+      return system == 0 ? 0 : (double) correct / system;
+    }
+
+    double recall(int correct) {
+      return gold == 0 ? 0 : (double) correct / gold;
+    }
+  }
+
+  static Score score(List<Doc> docs, TimeTagger tagger, PrintWriter errors) {
+    int gold = 0;
+    int system = 0;
+    int relaxed = 0;
+    int strict = 0;
+    int value = 0;
+    int type = 0;
+    long chars = 0;
+    long t0 = System.nanoTime();
+    for (Doc d : docs) {
+      List<Timex> found = tagger.tag(d.text(), d.dct());
+      chars += d.text().length();
+      gold += d.timexes().size();
+      system += found.size();
+      boolean[] used = new boolean[found.size()];
+      for (Gold g : d.timexes()) {
+        int best = -1;
+        for (int i = 0; i < found.size(); i++) {
+          Timex t = found.get(i);
+          if (!used[i] && t.span().start() < g.end() && g.start() < t.span().end()) {
+            best = i;
+            break;
+          }
+        }
+        String surface = d.text().substring(g.start(), g.end()).replace('\n', ' ');
+        if (best < 0) {
+          if (errors != null) {
+            errors.printf("MISS  %s  \"%s\" gold=%s%n", d.id(), surface, g.value());
+          }
+          continue;
+        }
+        used[best] = true;
+        Timex t = found.get(best);
+        relaxed++;
+        if (t.span().start() == g.start() && t.span().end() == g.end()) {
+          strict++;
+        }
+        if (t.value().equals(g.value())) {
+          value++;
+        } else if (errors != null) {
+          errors.printf("VALUE %s  \"%s\" -> \"%s\" gold=%s ours=%s%n", d.id(), surface, t.text(), g.value(), t.value());
+        }
+        if (t.type().equals(g.type())) {
+          type++;
+        }
+      }
+      if (errors != null) {
+        for (int i = 0; i < found.size(); i++) {
+          if (!used[i]) {
+            errors.printf("EXTRA %s  \"%s\" ours=%s%n", d.id(), found.get(i).text(), found.get(i).value());
+          }
+        }
+      }
+    }
+    return new Score(gold, system, relaxed, strict, value, type, (System.nanoTime() - t0) / 1e9, chars);
+  }
+
+  @Override
+  public Table run(Path data, PrintWriter log) throws IOException {
+    Path root = EvalTask.require(data.resolve(DIR), "TempEval-3 data");
+    TimeTagger tagger = new TimeTagger();
+    List<Doc> platinum = load(root.resolve("te3-platinum"));
+    List<Doc> timebank = load(root.resolve("TBAQ-cleaned/TimeBank"));
+    List<Doc> aquaint = load(root.resolve("TBAQ-cleaned/AQUAINT"));
+    score(timebank, tagger, null); // warm-up
+    Path errors = Path.of("eval-time-dev-errors.txt");
+    Score tb;
+    Score aq;
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(errors, StandardCharsets.UTF_8))) {
+      tb = score(timebank, tagger, w);
+      aq = score(aquaint, tagger, w);
+    }
+    Score test = score(platinum, tagger, null);
+    Table t = new Table("Temporal expressions, TempEval-3 Task A (TIMEX3 extent and value)",
+        List.of("system", "set", "timexes", "strict F1", "relaxed P", "relaxed R", "relaxed F1", "type F1", "value F1",
+            "chars/s"));
+    row(t, "wiretrace", "platinum test (20 docs)", test);
+    t.row("HeidelTime 1.8 (published)", "platinum test", 138, 0.8134, 0.9308, 0.8768, 0.9030, 0.8209, 0.7761, "-");
+    t.row("CogComp-time (published)", "platinum test", 138, 0.7935, "-", "-", 0.834, 0.7449, 0.7045, "-");
+    t.row("SUTime (published, from memory)", "platinum test", 138, "-", "-", "-", "~0.903", "-", "~0.674", "-");
+    row(t, "wiretrace", "TBAQ TimeBank (dev)", tb);
+    t.row("HeidelTime 1.8 (published)", "TBAQ TimeBank", "-", "-", "-", "-", "-", "-", 0.7924, "-");
+    row(t, "wiretrace", "TBAQ AQUAINT (dev)", aq);
+    t.row("HeidelTime 1.8 (published)", "TBAQ AQUAINT", "-", "-", "-", "-", "-", "-", 0.7295, "-");
+    t.note("Matching as the TE3 toolkit: relaxed = extents overlap; value/type F1 = matched with the identical "
+        + "attribute, over all system and gold timexes. The DCT element is the reference date and is not scored.");
+    t.note("Rules were developed against TBAQ (dev); platinum was scored, not tuned on. Published rows: HeidelTime "
+        + "EvaluationResults.md, CogComp temporal-normalizer README (see ../shared/data/enrich/REPORT.md).");
+    t.note("Per-timex errors on the dev sets (the test set's are not printed, to keep it unseen): " + errors.toAbsolutePath());
+    return t;
+  }
+
+  private static void row(Table t, String system, String set, Score s) {
+    t.row(system, set, s.gold(), s.f1(s.strict()), s.precision(s.relaxed()), s.recall(s.relaxed()), s.f1(s.relaxed()),
+        s.f1(s.type()), s.f1(s.value()), String.format(Locale.ROOT, "%,.0f", s.chars() / Math.max(1e-9, s.seconds())));
+  }
+}
