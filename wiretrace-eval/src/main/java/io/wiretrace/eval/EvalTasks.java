@@ -5,7 +5,7 @@ public final class EvalTasks {
   private EvalTasks() {}
 
   /** Task names as typed on the command line. */
-  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse, levels, time }
+  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse, levels, time, quotes, entities }
 
   public static EvalTask create(Name name) {
     return switch (name) {
@@ -17,6 +17,8 @@ public final class EvalTasks {
       case reuse -> new ReuseEval();
       case levels -> new CloughEval();
       case time -> new TimeEval();
+      case quotes -> new QuoteEval();
+      case entities -> new EntityEval();
     };
   }
 }

@@ -1,0 +1,302 @@
+package io.wiretrace.nlp;
+
+import io.wiretrace.model.Entity;
+import io.wiretrace.model.Span;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+
+/**
+ * People, organizations and places in an article, with in-document coreference.
+ *
+ * <p>Mentions come from an Apache OpenNLP maximum-entropy name finder whose model ships in this
+ * jar ({@code ner-en.bin}); it was trained by {@code wiretrace train ner} on openly licensed data
+ * only (see NOTICE). Mentions are then grouped into entities: a person mention whose words are
+ * contained in a longer person name earlier or later in the article ("Blinken", "Mr. Blinken",
+ * "Antony J. Blinken") joins it, honorifics and a leading "the" are ignored, an acronym joins
+ * the name it abbreviates, and a later capitalized occurrence of a known person's surname that the
+ * model missed is added as a mention.
+ *
+ * <p>Thread-safe: each thread gets its own {@link NameFinderME} over the shared model.
+ */
+public final class EntityRecognizer {
+  /** Class-path location of the shipped model. */
+  public static final String MODEL = "/io/wiretrace/nlp/ner-en.bin";
+
+  private static final Pattern TOKEN = Pattern.compile(
+      "(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Prof|Rev|Capt|Sgt|Mt|Ft|Inc|Corp|Co|Ltd|No|vs)\\.(?=\\s)"
+          + "|\\p{Lu}\\.(?:\\p{Lu}\\.)+"          // U.S., U.N.
+          + "|\\p{Lu}\\.(?=\\s+\\p{Lu})"             // an initial: "Antony J. Blinken"
+          + "|[\\p{L}\\p{M}\\d]+(?:[-&][\\p{L}\\p{M}\\d]+)*(?=['’][sS]\\b)" // the word before a possessive 's
+          + "|['’][sS]\\b"
+          + "|[\\p{L}\\p{M}\\d]+(?:[-'’.&][\\p{L}\\p{M}\\d]+)*"
+          + "|\\S");
+  private static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir",
+      "dame", "lord", "lady", "president", "senator", "sen.", "sen", "rep.", "gov.", "governor", "minister",
+      "secretary", "general", "gen.", "prime", "chancellor", "mayor", "judge", "justice", "chief", "prof.", "professor",
+      "rev.", "king", "queen", "prince", "princess", "pope", "ambassador", "col.", "lt.", "capt.", "sgt.");
+  private static final Set<String> TITLE_WORDS;
+
+  static {
+    Set<String> t = new java.util.HashSet<>(HONORIFICS);
+    t.addAll(Set.of("of", "state", "foreign", "vice", "deputy", "executive", "officer", "ceo", "chairman", "director",
+        "spokesman", "spokeswoman", "leader", "the", "former", "acting", "interior", "defense", "defence", "finance",
+        "labour", "labor", "health", "attorney", "commissioner", "coach", "manager", "founder", "premier", "cardinal"));
+    TITLE_WORDS = Set.copyOf(t);
+  }
+
+  private static final Set<String> FEMALE_TITLES = Set.of("mrs", "mrs.", "ms", "ms.", "dame", "lady", "queen", "princess");
+
+  private final TokenNameFinderModel model;
+  private final ThreadLocal<NameFinderME> finders;
+
+  private EntityRecognizer(TokenNameFinderModel model) {
+    this.model = model;
+    this.finders = ThreadLocal.withInitial(() -> new NameFinderME(model));
+  }
+
+  /** Loads the shipped model. */
+  public static EntityRecognizer load() {
+    try (InputStream in = EntityRecognizer.class.getResourceAsStream(MODEL)) {
+      if (in == null) {
+        throw new IllegalStateException("the name-finder model " + MODEL + " is missing from the class path; "
+            + "rebuild wiretrace-core or run `wiretrace train ner`");
+      }
+      return new EntityRecognizer(new TokenNameFinderModel(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the name-finder model " + MODEL, e);
+    }
+  }
+
+  /** Loads a model from a stream (tests and the trainer's evaluation). */
+  public static EntityRecognizer of(TokenNameFinderModel model) {
+    return new EntityRecognizer(model);
+  }
+
+  /** A token with its offsets. */
+  public record Token(String text, int start, int end) {}
+
+  /** A raw mention before coreference. */
+  public record RawMention(String type, int start, int end, String text) {}
+
+  /** Splits {@code text} into tokens the way the training data was tokenized. */
+  public static List<Token> tokenize(String text) {
+    List<Token> out = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      out.add(new Token(m.group(), m.start(), m.end()));
+    }
+    return out;
+  }
+
+  /** Sentences as token index ranges: ends at . ! ? (not after a title or initial) and at paragraph breaks. */
+  static List<int[]> sentences(String text, List<Token> tokens) {
+    List<int[]> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      boolean end = t.text().equals(".") || t.text().equals("!") || t.text().equals("?");
+      if (!end && i + 1 < tokens.size()) {
+        String gap = text.substring(t.end(), tokens.get(i + 1).start());
+        end = gap.indexOf('\n') >= 0;
+      }
+      if (end || i == tokens.size() - 1 || i - start >= 150) {
+        out.add(new int[] {start, i + 1});
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  /** The name finder's mentions, typed PERSON / ORGANIZATION / LOCATION, in text order. */
+  public List<RawMention> mentions(String text) {
+    List<Token> tokens = tokenize(text);
+    NameFinderME finder = finders.get();
+    List<RawMention> out = new ArrayList<>();
+    for (int[] s : sentences(text, tokens)) {
+      String[] words = new String[s[1] - s[0]];
+      for (int i = 0; i < words.length; i++) {
+        words[i] = tokens.get(s[0] + i).text();
+      }
+      for (opennlp.tools.util.Span n : finder.find(words)) {
+        int start = tokens.get(s[0] + n.getStart()).start();
+        int end = tokens.get(s[0] + n.getEnd() - 1).end();
+        String type = switch (n.getType()) {
+          case "person" -> "PERSON";
+          case "organization" -> "ORGANIZATION";
+          default -> "LOCATION";
+        };
+        int first = s[0] + n.getStart();
+        int last = s[0] + n.getEnd() - 1;
+        if (type.equals("PERSON")) {
+          while (first < last && TITLE_WORDS.contains(tokens.get(first).text().toLowerCase(Locale.ROOT))) {
+            first++; // "Secretary of State Antony J. Blinken" -> "Antony J. Blinken"; "Mr. Blinken" -> "Blinken"
+          }
+          start = tokens.get(first).start();
+        }
+        out.add(new RawMention(type, start, end, text.substring(start, end)));
+      }
+    }
+    finder.clearAdaptiveData();
+    return out;
+  }
+
+  /** Entities of {@code text} with their mentions, ordered by first mention. */
+  public List<Entity> recognize(String text) {
+    return corefer(text, mentions(text));
+  }
+
+  /** Groups mentions into entities (see the class comment). */
+  static List<Entity> corefer(String text, List<RawMention> raw) {
+    List<RawMention> mentions = new ArrayList<>(raw);
+    // Longest person names first so that short forms find the full one, wherever it stands.
+    List<Group> groups = new ArrayList<>();
+    List<RawMention> byLength = new ArrayList<>(mentions);
+    byLength.sort(Comparator.comparingInt((RawMention m) -> -words(m.text()).size()).thenComparingInt(RawMention::start));
+    Map<RawMention, Group> assigned = new HashMap<>();
+    for (RawMention m : byLength) {
+      List<String> w = words(m.text());
+      if (w.isEmpty()) {
+        continue;
+      }
+      Group target = null;
+      for (Group g : groups) {
+        if (g.accepts(m.type(), w)) {
+          target = g;
+          break;
+        }
+      }
+      if (target == null) {
+        target = new Group(m.type(), w);
+        groups.add(target);
+      }
+      target.mentions.add(m);
+      assigned.put(m, target);
+    }
+    // Surnames of people the model found, where it missed them.
+    for (Group g : groups) {
+      if (!g.type.equals("PERSON") || g.words.size() < 2) {
+        continue;
+      }
+      String surname = g.words.get(g.words.size() - 1);
+      Matcher sm = Pattern.compile("(?<![\\p{L}\\p{M}])" + Pattern.quote(surname) + "(?![\\p{L}\\p{M}])").matcher(text);
+      while (sm.find()) {
+        int s = sm.start();
+        int e = sm.end();
+        boolean covered = false;
+        for (RawMention m : mentions) {
+          if (m.start() < e && s < m.end()) {
+            covered = true;
+            break;
+          }
+        }
+        if (!covered && Character.isUpperCase(text.charAt(s))) {
+          RawMention added = new RawMention("PERSON", s, e, text.substring(s, e));
+          mentions.add(added);
+          g.mentions.add(added);
+        }
+      }
+    }
+    List<Entity> out = new ArrayList<>();
+    Map<String, Integer> ids = new LinkedHashMap<>();
+    groups.sort(Comparator.comparingInt(g -> g.mentions.stream().mapToInt(RawMention::start).min().orElse(0)));
+    for (Group g : groups) {
+      g.mentions.sort(Comparator.comparingInt(RawMention::start));
+      String name = g.mentions.stream().map(RawMention::text).max(Comparator.comparingInt(String::length)
+          .thenComparing(Comparator.reverseOrder())).orElseThrow();
+      String base = g.type.toLowerCase(Locale.ROOT) + ":" + slug(name);
+      int n = ids.merge(base, 1, Integer::sum);
+      String id = n == 1 ? base : base + "-" + n;
+      List<Entity.Mention> ms = new ArrayList<>();
+      for (RawMention m : g.mentions) {
+        ms.add(new Entity.Mention(new Span(m.start(), m.end()), m.text()));
+      }
+      out.add(new Entity(id, g.type, name, ms));
+    }
+    return out;
+  }
+
+  /** True when the person entity's mentions carry a female honorific ("Ms.", "Mrs.", "Queen"). */
+  public static boolean female(Entity e) {
+    for (Entity.Mention m : e.mentions()) {
+      String first = m.text().split("\\s+")[0].toLowerCase(Locale.ROOT);
+      if (FEMALE_TITLES.contains(first)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final class Group {
+    final String type;
+    final List<String> words;
+    final List<RawMention> mentions = new ArrayList<>();
+
+    Group(String type, List<String> words) {
+      this.type = type;
+      this.words = words;
+    }
+
+    boolean accepts(String mentionType, List<String> w) {
+      if (w.equals(words)) {
+        return true;
+      }
+      if (type.equals("PERSON") && words.size() > 1 && words.containsAll(w)
+          && (mentionType.equals("PERSON") || w.size() == 1 && w.get(0).equals(words.get(words.size() - 1)))) {
+        return true; // "Blinken", "Antony Blinken" -> "Antony J. Blinken"; a surname the model typed otherwise
+      }
+      if (!type.equals("PERSON") && mentionType.equals(type) && w.size() == 1 && acronym(words).equals(w.get(0))) {
+        return true; // "CDC" -> "Centers for Disease Control and Prevention"
+      }
+      return false;
+    }
+  }
+
+  private static String acronym(List<String> words) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : words) {
+      if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+        sb.append(w.charAt(0));
+      }
+    }
+    return sb.length() < 2 ? "\u0000" : sb.toString();
+  }
+
+  /** Comparable words of a mention: no honorifics, no leading "the", no possessive. */
+  static List<String> words(String mention) {
+    List<String> out = new ArrayList<>();
+    for (String w : mention.replace("’s", "").replace("'s", "").split("[\\s]+")) {
+      String lower = w.toLowerCase(Locale.ROOT);
+      if (w.isEmpty() || out.isEmpty() && (lower.equals("the") || HONORIFICS.contains(lower))) {
+        continue;
+      }
+      out.add(w);
+    }
+    return out;
+  }
+
+  static String slug(String name) {
+    String n = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    List<String> w = words(n);
+    String s = String.join("-", w).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return s.isEmpty() ? "x" : s;
+  }
+
+  /** The model in use (for reporting its training data). */
+  public TokenNameFinderModel model() {
+    return model;
+  }
+}

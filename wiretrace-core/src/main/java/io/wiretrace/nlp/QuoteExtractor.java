@@ -1,0 +1,345 @@
+package io.wiretrace.nlp;
+
+import io.wiretrace.model.Entity;
+import io.wiretrace.model.Quote;
+import io.wiretrace.model.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Direct quotes with their speakers.
+ *
+ * <p>Quotes are text between quotation marks (curly, straight, guillemets, low-9), paired within
+ * a paragraph; a paragraph that ends inside a quote continues it when the next paragraph opens
+ * with a quotation mark (the newspaper convention for multi-paragraph quotes). The speaker comes
+ * from an attribution cue next to the quote, tried in this order: after it ({@code “…,” said X},
+ * {@code “…,” X said}), before it ({@code X said: “…”}, {@code according to X}), anywhere earlier
+ * in the sentence ({@code X said the plan was “dead”}); a quote with no cue in its sentence that
+ * opens a paragraph continues the previous quote's speaker. Pronoun speakers resolve to the last
+ * named person mentioned before the quote; named speakers to the entity whose mention they are.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class QuoteExtractor {
+  /** Attribution verbs (all inflections that news uses), longest alternatives first. */
+  static final String CUE = "(?:said|says|say|told|tells|tell|added|adds|asked|asks|wrote|writes|stated|states|"
+      + "explained|explains|noted|notes|argued|argues|claimed|claims|insisted|insists|declared|declares|continued|"
+      + "continues|recalled|recalls|warned|warns|announced|announces|acknowledged|acknowledges|replied|replies|"
+      + "responded|responds|tweeted|tweets|posted|stressed|stresses|suggested|suggests|admitted|admits|conceded|"
+      + "concedes|complained|complains|joked|jokes|quipped|predicted|predicts|concluded|concludes|emphasized|"
+      + "emphasised|observed|remarked|commented|countered|counters|cautioned|vowed|vows|promised|urged|urges|"
+      + "pointed out|went on|shouted|yelled|whispered|testified|reported|reports|wondered|boasted|charged|"
+      + "contended|maintained|agreed|disagreed|mused|thundered|declined|announced|stated|blasted|slammed|"
+      + "described|describing|saying|adding|telling|writing|noting|arguing|asking|calling|called)";
+  private static final String TITLE = "(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Rev|Pres|Sir|Dame|Lord|Judge|"
+      + "President|Senator|Governor|Minister|Prime Minister|Secretary|Chancellor|Mayor|Chief|General|Ambassador)\\.?";
+  private static final String CAP = "[A-Z][\\p{L}'’.\\-]*";
+  private static final String NAME = "(?:" + TITLE + "\\s+)?" + CAP + "(?:\\s+(?:" + CAP + "|de|van|von|al|bin|da|del|la|le|of|the))*"
+      + "(?<!\\s(?:of|the))";
+  private static final String PRONOUN = "(?:he|she|they|it|we|I|He|She|They|It|We)";
+  private static final String NOMINAL = "(?:(?:the|a|an|his|her|their|its|one|another|two|three|several)\\s+(?:[\\p{L}'’\\-.]+\\s+){0,5}?"
+      + "[\\p{Ll}][\\p{L}'’\\-]*)";
+  private static final String SPEAKER = "(?:" + NAME + "(?:,\\s+(?:a|an|the)\\s+[^,.;“”\"]{1,80}?(?=,))?|" + PRONOUN + "|" + NOMINAL + ")";
+
+  /** {@code “…,” said X} / {@code “…,” X said}: anchored right after the closing mark. */
+  private static final Pattern AFTER_CUE_FIRST = Pattern.compile(
+      "^[\\s,]*(?:(?:he|she|they)\\s+)?(?:also\\s+)?(" + CUE + ")\\s+(" + SPEAKER + ")");
+  private static final Pattern AFTER_SPEAKER_FIRST = Pattern.compile(
+      "^[\\s,—–-]*(" + SPEAKER + ")(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|later|previously|again|"
+          + "recently|simply|just|would|will|had\\s+earlier|,)\\s+)*(" + CUE + "|according to)\\b");
+  /** {@code X said: “…”}, {@code X told reporters, “…”}: speaker and cue end right before the opening mark. */
+  private static final Pattern BEFORE = Pattern.compile(
+      "(" + SPEAKER + ")(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|again|would|will)\\s+)*(" + CUE + ")"
+          + "(?:\\s+[^\\s“”\"]+){0,6}?\\s*[:,]?\\s*(?:that\\s+)?$");
+  private static final Pattern ACCORDING_TO = Pattern.compile("according to (" + SPEAKER + ")", Pattern.CASE_INSENSITIVE);
+  /** {@code X said (that) … “…”}: a cue earlier in the sentence (mixed quotes). */
+  private static final Pattern IN_SENTENCE = Pattern.compile("(" + SPEAKER + ")\\s+(?:(?:has|had|also|then|later|once|again)\\s+)*(" + CUE + ")\\b");
+
+  private static final Set<String> NOT_SPEAKERS = Set.of("it", "this", "that", "there", "which", "who", "what", "but",
+      "and", "the", "so", "as", "if", "when", "in", "on", "at", "for", "to", "a", "an");
+  private static final Set<String> MALE = Set.of("he", "him", "his");
+  private static final Set<String> FEMALE = Set.of("she", "her");
+
+  private record Raw(int open, int close) {}
+
+  /**
+   * Finds the quotes of {@code text}.
+   *
+   * @param entities the article's entities (for linking speakers and resolving pronouns); may be empty
+   */
+  public List<Quote> extract(String text, List<Entity> entities) {
+    List<Raw> raws = quotes(text);
+    List<Quote> out = new ArrayList<>(raws.size());
+    Quote previous = null;
+    int previousEnd = -1;
+    for (Raw r : raws) {
+      String inner = text.substring(r.open() + 1, r.close());
+      Span span = new Span(r.open() + 1, r.close());
+      Attribution a = attribute(text, r, entities);
+      if (a == null && previous != null && previous.speaker() != null && opensParagraph(text, r.open())
+          && paragraphsBetween(text, previousEnd, r.open()) <= 1) {
+        a = new Attribution(previous.speaker(), previous.speakerSpan(), previous.speakerEntity(), "continued");
+      }
+      Quote q = a == null ? new Quote(span, inner, null, null, null, null)
+          : new Quote(span, inner, a.speaker(), a.span(), a.entity(), a.cue());
+      out.add(q);
+      previous = q;
+      previousEnd = r.close();
+    }
+    return out;
+  }
+
+  private record Attribution(String speaker, Span span, String entity, String cue) {}
+
+  private Attribution attribute(String text, Raw r, List<Entity> entities) {
+    int sentenceStart = sentenceStart(text, r.open());
+    int sentenceEnd = sentenceEnd(text, r.close() + 1);
+    // after the closing mark
+    String after = text.substring(r.close() + 1, Math.max(r.close() + 1, sentenceEnd));
+    int nextOpen = indexOfQuote(after);
+    if (nextOpen >= 0) {
+      after = after.substring(0, nextOpen);
+    }
+    Matcher m = AFTER_CUE_FIRST.matcher(after);
+    if (m.find() && speakerOk(m.group(2))) {
+      return resolve(text, r.close() + 1 + m.start(2), trimSpeaker(m.group(2)), m.group(1), entities);
+    }
+    m = AFTER_SPEAKER_FIRST.matcher(after);
+    if (m.find() && speakerOk(m.group(1))) {
+      return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
+    }
+    // before the opening mark
+    int from = sentenceStart;
+    String before = text.substring(from, r.open());
+    int lastClose = lastQuoteMark(before);
+    if (lastClose >= 0) {
+      from += lastClose + 1;
+      before = before.substring(lastClose + 1);
+    }
+    m = BEFORE.matcher(before);
+    Matcher best = null;
+    while (m.find()) {
+      if (speakerOk(m.group(1))) {
+        best = m;
+        break; // leftmost complete match ending at the quote
+      }
+    }
+    if (best != null) {
+      return resolve(text, from + best.start(1), trimSpeaker(best.group(1)), best.group(2), entities);
+    }
+    m = ACCORDING_TO.matcher(after);
+    if (m.find() && speakerOk(m.group(1))) {
+      return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), "according to", entities);
+    }
+    m = ACCORDING_TO.matcher(before);
+    if (m.find() && speakerOk(m.group(1))) {
+      return resolve(text, from + m.start(1), trimSpeaker(m.group(1)), "according to", entities);
+    }
+    m = IN_SENTENCE.matcher(before);
+    Attribution last = null;
+    while (m.find()) {
+      if (speakerOk(m.group(1))) {
+        last = resolve(text, from + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
+      }
+    }
+    return last;
+  }
+
+  private static boolean speakerOk(String speaker) {
+    String first = speaker.split("\\s+")[0].toLowerCase(Locale.ROOT);
+    if (speaker.equals("It") || speaker.equals("it")) {
+      return true;
+    }
+    return !NOT_SPEAKERS.contains(first) || first.equals("the") || first.equals("a") || first.equals("an");
+  }
+
+  private static String trimSpeaker(String s) {
+    String t = s.strip();
+    while (t.endsWith(",") || t.endsWith(".") && !t.matches(".*\\b[A-Z][a-z]?\\.$")) {
+      t = t.substring(0, t.length() - 1).strip();
+    }
+    return t;
+  }
+
+  private Attribution resolve(String text, int start, String speaker, String cue, List<Entity> entities) {
+    Span span = new Span(start, start + speaker.length());
+    String lower = speaker.toLowerCase(Locale.ROOT);
+    String entity = null;
+    if (MALE.contains(lower) || FEMALE.contains(lower)) {
+      entity = lastPersonBefore(entities, start);
+    } else {
+      entity = entityCovering(entities, span);
+    }
+    return new Attribution(speaker, span, entity, cue.toLowerCase(Locale.ROOT));
+  }
+
+  private static String entityCovering(List<Entity> entities, Span span) {
+    for (Entity e : entities) {
+      for (Entity.Mention m : e.mentions()) {
+        if (m.span().start() < span.end() && span.start() < m.span().end()) {
+          return e.id();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String lastPersonBefore(List<Entity> entities, int offset) {
+    String best = null;
+    int bestEnd = -1;
+    for (Entity e : entities) {
+      if (!e.type().equals("PERSON")) {
+        continue;
+      }
+      for (Entity.Mention m : e.mentions()) {
+        if (m.span().end() <= offset && m.span().end() > bestEnd) {
+          bestEnd = m.span().end();
+          best = e.id();
+        }
+      }
+    }
+    return best;
+  }
+
+  // ---- quotation marks ----
+
+  private static boolean isOpen(String text, int i) {
+    char c = text.charAt(i);
+    if (c == '“' || c == '«' || c == '„') {
+      return true;
+    }
+    if (c == '"') {
+      return i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.' && text.charAt(i - 1) != ','
+          || i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1)) && Character.isWhitespace(text.charAt(i - 1));
+    }
+    return false;
+  }
+
+  private static boolean isClose(char c) {
+    return c == '”' || c == '»' || c == '"' || c == '“';
+  }
+
+  /** Pairs quotation marks paragraph by paragraph, joining quotes that continue into the next paragraph. */
+  static List<Raw> quotes(String text) {
+    List<Raw> out = new ArrayList<>();
+    int open = -1;
+    int carried = -1; // start of a quote continued from an earlier paragraph
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' && i + 1 < text.length() && text.charAt(i + 1) == '\n' || c == '\n' && i + 1 == text.length()) {
+        if (open >= 0) {
+          int next = i;
+          while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+            next++;
+          }
+          if (next < text.length() && (text.charAt(next) == '“' || text.charAt(next) == '"' || text.charAt(next) == '«')) {
+            if (carried < 0) {
+              carried = open;
+            }
+            open = -1;
+            i = next; // the continuation's opening mark
+            open = next;
+            continue;
+          }
+          open = -1;
+          carried = -1;
+        }
+        continue;
+      }
+      if (open < 0) {
+        if (isOpen(text, i)) {
+          open = i;
+        }
+      } else if (isClose(c) && i > open + 1) {
+        boolean straightMid = c == '"' && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
+        if (!straightMid) {
+          int start = carried >= 0 ? carried : open;
+          out.add(new Raw(start, i));
+          open = -1;
+          carried = -1;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int indexOfQuote(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '“' || c == '"' || c == '«' || c == '„') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastQuoteMark(String s) {
+    for (int i = s.length() - 1; i >= 0; i--) {
+      char c = s.charAt(i);
+      if (c == '”' || c == '"' || c == '»' || c == '“') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean opensParagraph(String text, int offset) {
+    int i = offset - 1;
+    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i--;
+    }
+    return i < 0 || text.charAt(i) == '\n';
+  }
+
+  private static int paragraphsBetween(String text, int from, int to) {
+    int n = 0;
+    for (int i = Math.max(0, from); i < to; i++) {
+      if (text.charAt(i) == '\n' && i + 1 < to && text.charAt(i + 1) == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int sentenceStart(String text, int from) {
+    for (int i = from - 1; i > 0; i--) {
+      char ch = text.charAt(i);
+      if (ch == '\n') {
+        return i + 1;
+      }
+      if ((ch == '.' || ch == '!' || ch == '?') && Character.isWhitespace(text.charAt(i + 1)) && !abbreviation(text, i)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static int sentenceEnd(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '\n') {
+        return i;
+      }
+      if ((ch == '.' || ch == '!' || ch == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))
+          && !abbreviation(text, i)) {
+        return i + 1;
+      }
+    }
+    return text.length();
+  }
+
+  /** True for the period of "Mr.", "Dr.", "U.S." or an initial, which does not end a sentence. */
+  private static boolean abbreviation(String text, int period) {
+    int i = period - 1;
+    while (i >= 0 && Character.isLetter(text.charAt(i))) {
+      i--;
+    }
+    String word = text.substring(i + 1, period);
+    return word.length() == 1 && Character.isUpperCase(word.charAt(0))
+        || word.matches("Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Rev|Jr|Sr|St|U\\.S|Inc|Corp|Co|Ltd|No|vs");
+  }
+}
