@@ -41,8 +41,9 @@ public final class QuoteExtractor {
   private static final String NAME = "(?:" + TITLE + "\\s+)?" + CAP + "(?:\\s+(?:" + CAP + "|de|van|von|al|bin|da|del|la|le|of|the))*"
       + "(?<!\\s(?:of|the))";
   private static final String PRONOUN = "(?:he|she|they|it|we|I|He|She|They|It|We)";
-  private static final String NOMINAL = "(?:(?:the|a|an|his|her|their|its|one|another|two|three|several)\\s+(?:[\\p{L}'’\\-.]+\\s+){0,5}?"
-      + "[\\p{Ll}][\\p{L}'’\\-]*)";
+  private static final String NOMINAL = "(?:(?:the|a|an|his|her|their|its|one|another|two|three|several)\\s+"
+      + "(?:(?!that\\b|which\\b|who\\b|once\\b)[\\p{Ll}\\p{Lu}][\\p{Ll}'’\\-]*\\s+){0,4}?"
+      + "(?!that\\b|which\\b|who\\b|once\\b)[\\p{Ll}][\\p{Ll}'’\\-]*)";
   private static final String SPEAKER = "(?:" + NAME + "(?:,\\s+(?:a|an|the)\\s+[^,.;“”\"]{1,80}?(?=,))?|" + PRONOUN + "|" + NOMINAL + ")";
 
   /** {@code “…,” said X} / {@code “…,” X said}: anchored right after the closing mark. */
@@ -58,6 +59,9 @@ public final class QuoteExtractor {
   private static final Pattern ACCORDING_TO = Pattern.compile("according to (" + SPEAKER + ")", Pattern.CASE_INSENSITIVE);
   /** {@code X said (that) … “…”}: a cue earlier in the sentence (mixed quotes). */
   private static final Pattern IN_SENTENCE = Pattern.compile("(" + SPEAKER + ")\\s+(?:(?:has|had|also|then|later|once|again)\\s+)*(" + CUE + ")\\b");
+
+  /** Transcripts: "PENCE: …" or "Mr. Smith: …" opening the paragraph. */
+  private static final Pattern TRANSCRIPT = Pattern.compile("^\\s*[\"“]?((?:" + TITLE + "\\s+)?[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+){0,2}):\\s");
 
   private static final Set<String> NOT_SPEAKERS = Set.of("it", "this", "that", "there", "which", "who", "what", "but",
       "and", "the", "so", "as", "if", "when", "in", "on", "at", "for", "to", "a", "an");
@@ -140,13 +144,25 @@ public final class QuoteExtractor {
       return resolve(text, from + m.start(1), trimSpeaker(m.group(1)), "according to", entities);
     }
     m = IN_SENTENCE.matcher(before);
-    Attribution last = null;
     while (m.find()) {
       if (speakerOk(m.group(1))) {
-        last = resolve(text, from + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
+        return resolve(text, from + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
       }
     }
-    return last;
+    int paragraph = paragraphStart(text, r.open());
+    m = TRANSCRIPT.matcher(text.substring(paragraph, r.open() + 1));
+    if (m.find()) {
+      return resolve(text, paragraph + m.start(1), m.group(1), "transcript", entities);
+    }
+    // A quote inside a sentence with no cue near it ("Trump called it a “disaster”" is caught above; "Clinton's
+    // “deplorables” remark" is not): the sentence's first named person or organization before the quote.
+    if (r.open() > sentenceStart) {
+      Attribution subject = firstEntityIn(text, entities, sentenceStart, r.open());
+      if (subject != null) {
+        return subject;
+      }
+    }
+    return null;
   }
 
   private static boolean speakerOk(String speaker) {
@@ -175,6 +191,28 @@ public final class QuoteExtractor {
       entity = entityCovering(entities, span);
     }
     return new Attribution(speaker, span, entity, cue.toLowerCase(Locale.ROOT));
+  }
+
+  private static Attribution firstEntityIn(String text, List<Entity> entities, int from, int to) {
+    Entity.Mention best = null;
+    String bestId = null;
+    for (Entity e : entities) {
+      if (e.type().equals("LOCATION")) {
+        continue;
+      }
+      for (Entity.Mention m : e.mentions()) {
+        if (m.span().start() >= from && m.span().end() <= to && (best == null || m.span().start() < best.span().start())) {
+          best = m;
+          bestId = e.id();
+        }
+      }
+    }
+    return best == null ? null : new Attribution(best.text(), best.span(), bestId, "subject");
+  }
+
+  private static int paragraphStart(String text, int offset) {
+    int i = text.lastIndexOf('\n', Math.max(0, offset - 1));
+    return i < 0 ? 0 : i + 1;
   }
 
   private static String entityCovering(List<Entity> entities, Span span) {

@@ -62,8 +62,13 @@ final class QuoteEval implements EvalTask {
           String[] a = f[1].split(" ");
           // discontinuous spans "start end;start end": take the outer extent
           String[] parts = f[1].substring(a[0].length() + 1).split(";");
-          int start = Integer.parseInt(parts[0].split(" ")[0]);
-          int end = Integer.parseInt(parts[parts.length - 1].split(" ")[1]);
+          int start = Integer.MAX_VALUE;
+          int end = 0;
+          for (String part : parts) {
+            String[] se = part.split(" ");
+            start = Math.min(start, Integer.parseInt(se[0]));
+            end = Math.max(end, Integer.parseInt(se[1]));
+          }
           spans.put(f[0], new Span(start, end));
         }
       }
