@@ -139,6 +139,45 @@ public final class JsonLines {
     }
   };
 
+  /** Serializes nested records (entities, quotes, timeline…) with snake_case names, nulls kept. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper NESTED = new com.fasterxml.jackson.databind.ObjectMapper()
+      .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+      .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, false);
+
+  /** The annotation fields an articles.jsonl line ends with: entities, quotes, times. */
+  public static final Fields<io.wiretrace.model.Annotations> ANNOTATIONS = (g, a) -> {
+    g.setCodec(NESTED);
+    g.writeFieldName("entities");
+    g.writeObject(a.entities());
+    g.writeFieldName("quotes");
+    g.writeObject(a.quotes());
+    g.writeFieldName("times");
+    g.writeObject(a.times());
+  };
+
+  /** The synthesis fields a stories.jsonl line ends with. */
+  public static final Fields<io.wiretrace.model.Synthesis> SYNTHESIS = (g, s) -> {
+    g.setCodec(NESTED);
+    g.writeNumberField("independent_reports", s.independent());
+    g.writeNumberField("echoes", s.echoes());
+    for (var e : new Object[][] {{"summary", s.summary()}, {"timeline", s.timeline()}, {"entities", s.entities()},
+        {"quotes", s.quotes()}, {"lineage", s.lineage()}}) {
+      g.writeFieldName((String) e[0]);
+      g.writeObject(e[1]);
+    }
+  };
+
+  /** Writes {@code first}'s fields, then {@code extra}'s for the value {@code lookup} finds (if any). */
+  public static <T, U> Fields<T> with(Fields<T> first, java.util.function.Function<T, U> lookup, Fields<U> extra) {
+    return (g, v) -> {
+      first.write(g, v);
+      U u = lookup.apply(v);
+      if (u != null) {
+        extra.write(g, u);
+      }
+    };
+  }
+
   public static final Fields<Rejection> REJECTION = (g, r) -> {
     g.writeStringField("input", r.input());
     g.writeStringField("reason", r.reason());

@@ -46,8 +46,10 @@ public final class EntityRecognizer {
           + "|\\S");
   private static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir",
       "dame", "lord", "lady", "president", "senator", "sen.", "sen", "rep.", "gov.", "governor", "minister",
-      "secretary", "general", "gen.", "prime", "chancellor", "mayor", "judge", "justice", "chief", "prof.", "professor",
+      "secretary", "gen.", "prime", "chancellor", "mayor", "judge", "justice", "prof.", "professor",
       "rev.", "king", "queen", "prince", "princess", "pope", "ambassador", "col.", "lt.", "capt.", "sgt.");
+  private static final Set<String> PRONOUNS = Set.of("i", "we", "you", "he", "she", "it", "they", "us", "them", "our",
+      "my", "his", "her", "their", "its", "this", "that", "the");
   private static final Set<String> TITLE_WORDS;
 
   static {
@@ -147,7 +149,11 @@ public final class EntityRecognizer {
           }
           start = tokens.get(first).start();
         }
-        out.add(new RawMention(type, start, end, text.substring(start, end)));
+        String surface = text.substring(start, end);
+        if (PRONOUNS.contains(surface.toLowerCase(Locale.ROOT)) || !surface.chars().anyMatch(Character::isUpperCase)) {
+          continue; // "We", "they", lowercase words: not names
+        }
+        out.add(new RawMention(type, start, end, surface));
       }
     }
     finder.clearAdaptiveData();

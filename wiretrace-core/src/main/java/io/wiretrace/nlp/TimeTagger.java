@@ -54,6 +54,11 @@ public final class TimeTagger {
       "(?i)\\b(?:will|'ll|won't|shall|going to|plans? to|planning to|planned|expected to|scheduled|set to|due to|"
           + "is to|are to|would|upcoming|aims? to|hopes? to|intends? to|until|by)\\b");
 
+  /** A past-tense verb right before the timex, possibly with a preposition or "last" between. */
+  private static final Pattern PAST_VERB = Pattern.compile(
+      "\\b(?:\\w+ed|was|were|had|said|began|took|met|came|went|made|left|won|lost|fell|rose|told|held|saw)"
+          + "(?:\\s+(?:in|on|at|since|by|during|last|early|late|until))?\\s*$", Pattern.CASE_INSENSITIVE);
+
   private final List<Rule> rules = new ArrayList<>();
 
   /** Context handed to a rule's normalizer. */
@@ -70,7 +75,11 @@ public final class TimeTagger {
       if (said >= 0) {
         before = before.substring(said + 5);
       }
-      return FUTURE.matcher(before).find() || FUTURE.matcher(text.substring(end, to)).find();
+      if (FUTURE.matcher(before).find()) {
+        return true;
+      }
+      // "announced in January that it would…": a past verb governs the timex; the cue after it does not
+      return !PAST_VERB.matcher(before).find() && FUTURE.matcher(text.substring(end, to)).find();
     }
   }
 

@@ -14,8 +14,11 @@ import java.util.List;
  * @param stories in story-id order
  * @param rejected sorted by input, then reason
  */
-public record AnalysisResult(List<Article> articles, List<Relation> relations, List<Story> stories, List<Rejection> rejected) {
+public record AnalysisResult(List<Article> articles, List<Relation> relations, List<Story> stories, List<Rejection> rejected,
+    List<io.wiretrace.model.Annotations> annotations, List<io.wiretrace.model.Synthesis> syntheses) {
   public AnalysisResult {
+    annotations = List.copyOf(annotations);
+    syntheses = List.copyOf(syntheses);
     articles = List.copyOf(articles);
     relations = List.copyOf(relations);
     stories = List.copyOf(stories);

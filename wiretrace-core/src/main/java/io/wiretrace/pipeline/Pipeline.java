@@ -3,7 +3,13 @@ package io.wiretrace.pipeline;
 import io.wiretrace.cluster.StoryClusterer;
 import io.wiretrace.extract.Extractor;
 import io.wiretrace.io.JsonLines;
+import io.wiretrace.model.Annotations;
 import io.wiretrace.model.Article;
+import io.wiretrace.model.Synthesis;
+import io.wiretrace.nlp.Annotator;
+import io.wiretrace.story.StorySynthesizer;
+import java.util.HashMap;
+import java.util.Map;
 import io.wiretrace.model.RawDocument;
 import io.wiretrace.model.Rejection;
 import io.wiretrace.model.Relation;
@@ -29,7 +35,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * The whole analysis: read, extract, detect copies, cluster, write.
+ * The whole analysis: read, extract, annotate (entities, quotes, time), detect copies, cluster,
+ * synthesize each story, write.
  *
  * <pre>{@code
  * AnalysisResult r = Pipeline.builder().threads(4).build().analyze(List.of(Path.of("corpus")));
@@ -47,6 +54,8 @@ public final class Pipeline {
   private final CopyDetector copies = new CopyDetector();
   private final StoryClusterer clusterer = StoryClusterer.builder().build();
   private final RewriteDetector rewrites = new RewriteDetector();
+  private final Annotator annotator = new Annotator();
+  private final StorySynthesizer synthesizer = new StorySynthesizer();
 
   private Pipeline(int threads, Progress progress) {
     this.threads = threads;
@@ -107,12 +116,32 @@ public final class Pipeline {
         }
       }
       articles.sort(Comparator.comparing(Article::id));
+      progress.stage("annotate", articles.size());
+      List<Annotations> annotations = parallel(pool, articles, a -> {
+        Annotations an = annotator.annotate(a);
+        progress.advance();
+        return an;
+      });
       progress.stage("copies", -1);
       List<Relation> relations = copies.detect(articles);
       progress.stage("stories", -1);
       List<Story> stories = clusterer.cluster(articles, relations);
+      progress.stage("synthesis", stories.size());
+      Map<String, Article> byId = new HashMap<>();
+      for (Article a : articles) {
+        byId.put(a.id(), a);
+      }
+      Map<String, Annotations> annotationsById = new HashMap<>();
+      for (Annotations an : annotations) {
+        annotationsById.put(an.article(), an);
+      }
+      List<Synthesis> syntheses = parallel(pool, stories, st -> {
+        Synthesis sy = synthesizer.synthesize(st, byId, annotationsById, relations);
+        progress.advance();
+        return sy;
+      });
       rejected.sort(Comparator.comparing(Rejection::input).thenComparing(Rejection::reason));
-      return new AnalysisResult(articles, relations, stories, rejected);
+      return new AnalysisResult(articles, relations, stories, rejected, annotations, syntheses);
     } finally {
       pool.shutdownNow();
       progress.done();
@@ -168,13 +197,23 @@ public final class Pipeline {
   /** Writes the output contract into {@code outDir}, creating it; each file is replaced atomically. */
   public static void write(AnalysisResult r, Path outDir) throws IOException {
     Files.createDirectories(outDir);
-    JsonLines.write(outDir.resolve(ARTICLES), r.articles(), JsonLines.ARTICLE);
+    Map<String, Annotations> annotations = new HashMap<>();
+    for (Annotations a : r.annotations()) {
+      annotations.put(a.article(), a);
+    }
+    Map<String, Synthesis> syntheses = new HashMap<>();
+    for (Synthesis s : r.syntheses()) {
+      syntheses.put(s.story(), s);
+    }
+    JsonLines.write(outDir.resolve(ARTICLES), r.articles(),
+        JsonLines.with(JsonLines.ARTICLE, a -> annotations.get(a.id()), JsonLines.ANNOTATIONS));
     JsonLines.write(outDir.resolve(RELATIONS), r.relations(), JsonLines.RELATION);
-    JsonLines.write(outDir.resolve(STORIES), r.stories(), JsonLines.STORY);
+    JsonLines.write(outDir.resolve(STORIES), r.stories(),
+        JsonLines.with(JsonLines.STORY, s -> syntheses.get(s.id()), JsonLines.SYNTHESIS));
     JsonLines.write(outDir.resolve(REJECTED), r.rejected(), JsonLines.REJECTION);
     Path report = outDir.resolve(REPORT);
     Path tmp = outDir.resolve(REPORT + ".tmp");
-    Files.writeString(tmp, HtmlReport.render(r.articles(), r.relations(), r.stories(), r.rejected()), StandardCharsets.UTF_8);
+    Files.writeString(tmp, HtmlReport.render(r.articles(), r.relations(), r.stories(), r.rejected(), r.syntheses()), StandardCharsets.UTF_8);
     Files.move(tmp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

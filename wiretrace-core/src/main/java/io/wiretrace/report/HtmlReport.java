@@ -47,6 +47,16 @@ public final class HtmlReport {
 
   /** Renders the report. */
   public static String render(List<Article> articles, List<Relation> relations, List<Story> stories, List<Rejection> rejected) {
+    return render(articles, relations, stories, rejected, List.of());
+  }
+
+  /** Renders the report with each story's synthesis (summary, timeline, people, quotes, lineage). */
+  public static String render(List<Article> articles, List<Relation> relations, List<Story> stories, List<Rejection> rejected,
+      List<io.wiretrace.model.Synthesis> syntheses) {
+    Map<String, io.wiretrace.model.Synthesis> synthesisOf = new HashMap<>();
+    for (io.wiretrace.model.Synthesis sy : syntheses) {
+      synthesisOf.put(sy.story(), sy);
+    }
     Map<String, Article> byId = new HashMap<>();
     for (Article a : articles) {
       byId.put(a.id(), a);
@@ -76,7 +86,7 @@ public final class HtmlReport {
         }
       }
       for (Story s : line.getValue()) {
-        story(h, s, byId, copiesOf);
+        story(h, s, byId, copiesOf, synthesisOf.get(s.id()));
       }
       h.append("</section>\n");
     }
@@ -91,12 +101,79 @@ public final class HtmlReport {
     return h.toString();
   }
 
-  private static void story(StringBuilder h, Story s, Map<String, Article> byId, Map<String, List<Relation>> copiesOf) {
+  private static void synthesis(StringBuilder h, io.wiretrace.model.Synthesis sy, Map<String, Article> byId) {
+    h.append("<div class=\"meta\"><b>").append(sy.independent()).append(sy.independent() == 1 ? " independent report" : " independent reports")
+        .append("</b> · ").append(sy.echoes()).append(sy.echoes() == 1 ? " echo" : " echoes")
+        .append(" (reprints and rewrites, not counted as corroboration)</div>\n");
+    if (!sy.summary().isEmpty()) {
+      h.append("<h4>Summary</h4><ol class=\"summary\">");
+      for (var s : sy.summary()) {
+        h.append("<li>").append(esc(s.text())).append(" <span class=\"meta\">— ").append(esc(nz(s.outlet(), s.article())))
+            .append(s.sources() > 1 ? " · in " + s.sources() + " independent reports" : "").append("</span></li>");
+      }
+      h.append("</ol>\n");
+    }
+    if (!sy.timeline().isEmpty()) {
+      h.append("<h4>Timeline</h4><table><tr><th>date</th><th>event</th><th>actors</th><th>reported by</th></tr>");
+      for (var e : sy.timeline()) {
+        h.append("<tr><td>").append(esc(e.date())).append("</td><td>").append(esc(e.text())).append("</td><td>")
+            .append(esc(String.join(", ", e.actors()))).append("</td><td>");
+        for (String a : e.articles()) {
+          h.append(esc(nz(byId.get(a).outlet(), a))).append("<br>");
+        }
+        h.append("</td></tr>");
+      }
+      h.append("</table>\n");
+    }
+    if (!sy.entities().isEmpty()) {
+      h.append("<h4>People, organizations, places</h4><p>");
+      int shown = 0;
+      for (var e : sy.entities()) {
+        if (shown++ == 20) {
+          break;
+        }
+        h.append("<span class=\"tag\">").append(esc(e.type().substring(0, 3).toLowerCase(Locale.ROOT))).append("</span> ")
+            .append(esc(e.name())).append(" <span class=\"meta\">(").append(e.articles().size()).append(" art., ")
+            .append(e.mentions()).append(" mentions)</span> &nbsp; ");
+      }
+      h.append("</p>\n");
+    }
+    if (!sy.quotes().isEmpty()) {
+      h.append("<h4>Quotes</h4><ul class=\"quotes\">");
+      for (var q : sy.quotes()) {
+        h.append("<li>“").append(esc(q.text())).append("” <span class=\"meta\">— ").append(esc(nz(q.speaker(), "unattributed")))
+            .append(" · first in ").append(esc(nz(byId.get(q.first()).outlet(), q.first()))).append("</span>");
+        for (var v : q.variants()) {
+          if (v.drift()) {
+            h.append("<br><span class=\"tag copy\">drift</span> <code>").append(esc(v.article())).append("</code>: “")
+                .append(esc(v.text())).append("” <span class=\"meta\">").append(esc(v.diff())).append("</span>");
+          }
+        }
+        h.append("</li>");
+      }
+      h.append("</ul>\n");
+    }
+    if (!sy.lineage().isEmpty()) {
+      h.append("<h4>Lineage</h4><ul>");
+      for (var e : sy.lineage()) {
+        h.append("<li><code>").append(esc(e.original())).append("</code> → <code>").append(esc(e.copy())).append("</code> <span class=\"tag copy\">")
+            .append(esc(e.kind().replace('_', ' '))).append("</span></li>");
+      }
+      h.append("</ul>\n");
+    }
+  }
+
+  private static void story(StringBuilder h, Story s, Map<String, Article> byId, Map<String, List<Relation>> copiesOf,
+      io.wiretrace.model.Synthesis sy) {
     int copies = s.articles().size() - s.originals().size();
     h.append("<article class=\"story\" id=\"").append(esc(s.id())).append("\"><h3>").append(esc(nz(s.title(), "(untitled)")))
         .append("</h3><div class=\"meta\">").append(esc(s.id())).append(" · ").append(s.articles().size()).append(" articles · ")
         .append(s.originals().size()).append(" original").append(s.originals().size() == 1 ? "" : "s").append(" · ")
-        .append(copies).append(copies == 1 ? " copy" : " copies").append("</div>\n<table><tr><th>published</th><th>outlet</th><th>title</th><th>role</th></tr>");
+        .append(copies).append(copies == 1 ? " copy" : " copies").append("</div>\n");
+    if (sy != null) {
+      synthesis(h, sy, byId);
+    }
+    h.append("<h4>Articles</h4><table><tr><th>published</th><th>outlet</th><th>title</th><th>role</th></tr>");
     for (String id : s.articles()) {
       Article a = byId.get(id);
       h.append("<tr><td>").append(esc(nz(a.published(), "—"))).append("</td><td>").append(esc(nz(a.outlet(), "—")))
