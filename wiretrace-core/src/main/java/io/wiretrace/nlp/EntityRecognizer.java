@@ -62,6 +62,15 @@ public final class EntityRecognizer {
 
   private static final Set<String> FEMALE_TITLES = Set.of("mrs", "mrs.", "ms", "ms.", "dame", "lady", "queen", "princess");
 
+  static {
+    allowFeatureExtensions();
+  }
+
+  /** Lets OpenNLP instantiate {@link GazetteerFeatures} named in the model's feature descriptor. */
+  public static void allowFeatureExtensions() {
+    opennlp.tools.util.ext.ExtensionLoader.registerAllowedPackage("io.wiretrace.nlp");
+  }
+
   private final TokenNameFinderModel model;
   private final ThreadLocal<NameFinderME> finders;
 
@@ -123,41 +132,120 @@ public final class EntityRecognizer {
     return out;
   }
 
-  /** The name finder's mentions, typed PERSON / ORGANIZATION / LOCATION, in text order. */
+  /**
+   * Mentions typed PERSON / ORGANIZATION / LOCATION, in text order: the name finder's, corrected and
+   * completed with the WordNet {@link Gazetteer} (a name WordNet types unambiguously takes that type;
+   * a known name the model missed is added; a lone adjective such as "Rwandan" is dropped; a leading
+   * "the" is not part of an organization or place name).
+   */
   public List<RawMention> mentions(String text) {
     List<Token> tokens = tokenize(text);
     NameFinderME finder = finders.get();
+    Gazetteer gazetteer = Gazetteer.get();
     List<RawMention> out = new ArrayList<>();
     for (int[] s : sentences(text, tokens)) {
       String[] words = new String[s[1] - s[0]];
       for (int i = 0; i < words.length; i++) {
         words[i] = tokens.get(s[0] + i).text();
       }
+      boolean[] covered = new boolean[words.length];
+      List<RawMention> sentence = new ArrayList<>();
+      int[][] knownSpans = knownNames(words, gazetteer); // {start, end} token ranges of names WordNet knows
       for (opennlp.tools.util.Span n : finder.find(words)) {
-        int start = tokens.get(s[0] + n.getStart()).start();
-        int end = tokens.get(s[0] + n.getEnd() - 1).end();
+        int first = s[0] + n.getStart();
+        int last = s[0] + n.getEnd() - 1;
         String type = switch (n.getType()) {
           case "person" -> "PERSON";
           case "organization" -> "ORGANIZATION";
           default -> "LOCATION";
         };
-        int first = s[0] + n.getStart();
-        int last = s[0] + n.getEnd() - 1;
+        for (int[] k : knownSpans) {
+          int ks = s[0] + k[0];
+          int ke = s[0] + k[1] - 1;
+          if (ks <= first && ke >= last && (ks < first || ke > last)) {
+            first = ks; // "Nations" inside "United Nations": the known name is the mention
+            last = ke;
+            type = gazetteer.type(normalize(text.substring(tokens.get(first).start(), tokens.get(last).end())));
+          }
+        }
         if (type.equals("PERSON")) {
           while (first < last && TITLE_WORDS.contains(tokens.get(first).text().toLowerCase(Locale.ROOT))) {
             first++; // "Secretary of State Antony J. Blinken" -> "Antony J. Blinken"; "Mr. Blinken" -> "Blinken"
           }
-          start = tokens.get(first).start();
+        } else if (first < last && tokens.get(first).text().equalsIgnoreCase("the")) {
+          first++;
         }
+        int start = tokens.get(first).start();
+        int end = tokens.get(last).end();
         String surface = text.substring(start, end);
         if (PRONOUNS.contains(surface.toLowerCase(Locale.ROOT)) || !surface.chars().anyMatch(Character::isUpperCase)) {
           continue; // "We", "they", lowercase words: not names
         }
-        out.add(new RawMention(type, start, end, surface));
+        String known = gazetteer.type(normalize(surface));
+        if (known != null && !type.equals("PERSON")) {
+          type = known; // the model's person names stay persons: "Jackson" is also a city
+        } else if (first == last && gazetteer.adjective(surface)
+            && (!type.equals("PERSON") || surface.matches(".*(?:an|ese|ish|i)$"))) {
+          continue; // "Rwandan", "Indigenous": not a name of a person, organization or place
+        }
+        for (int i = first; i <= last; i++) {
+          covered[i - s[0]] = true;
+        }
+        sentence.add(new RawMention(type, start, end, surface));
       }
+      // names WordNet knows that the model missed: longest match first
+      for (int i = 0; i < words.length; i++) {
+        if (covered[i] || !Character.isUpperCase(words[i].charAt(0))) {
+          continue;
+        }
+        for (int len = Math.min(gazetteer.longest(), words.length - i); len >= 1; len--) {
+          boolean free = true;
+          for (int k = i; k < i + len; k++) {
+            free &= !covered[k];
+          }
+          if (!free || !Character.isUpperCase(words[i + len - 1].charAt(0))) {
+            continue;
+          }
+          int start = tokens.get(s[0] + i).start();
+          int end = tokens.get(s[0] + i + len - 1).end();
+          String surface = text.substring(start, end);
+          String type = gazetteer.type(normalize(surface));
+          if (type != null && !(type.equals("PERSON") && len == 1)) { // "Maria", "Mary": saints in WordNet, first names here
+            sentence.add(new RawMention(type, start, end, surface));
+            for (int k = i; k < i + len; k++) {
+              covered[k] = true;
+            }
+            i += len - 1;
+            break;
+          }
+        }
+      }
+      sentence.sort(Comparator.comparingInt(RawMention::start));
+      out.addAll(sentence);
     }
     finder.clearAdaptiveData();
     return out;
+  }
+
+  private static int[][] knownNames(String[] words, Gazetteer g) {
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < words.length; i++) {
+      if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
+        continue;
+      }
+      for (int len = Math.min(g.longest(), words.length - i); len >= 2; len--) {
+        if (g.type(String.join(" ", java.util.Arrays.asList(words).subList(i, i + len))) != null) {
+          out.add(new int[] {i, i + len});
+          i += len - 1;
+          break;
+        }
+      }
+    }
+    return out.toArray(int[][]::new);
+  }
+
+  private static String normalize(String surface) {
+    return surface.replaceAll("\\s+", " ");
   }
 
   /** Entities of {@code text} with their mentions, ordered by first mention. */

@@ -39,6 +39,11 @@ public final class Synonyms {
     }
   }
 
+  /** The shared WordNet 3.1 dictionary (loaded once from the class path). */
+  public static Dictionary wordnet() {
+    return Holder.DICTIONARY;
+  }
+
   /** True if the two (case-folded) words are different and share a WordNet synset. */
   public static boolean synonyms(String a, String b) {
     if (a.equals(b)) {

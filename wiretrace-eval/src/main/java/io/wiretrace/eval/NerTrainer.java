@@ -45,8 +45,13 @@ public final class NerTrainer {
     params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
     params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
     params.put(TrainingParameters.THREADS_PARAM, 1);
+    io.wiretrace.nlp.EntityRecognizer.allowFeatureExtensions();
+    byte[] features;
+    try (java.io.InputStream in = NerTrainer.class.getResourceAsStream("ner-features.xml")) {
+      features = in.readAllBytes();
+    }
     TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
-        new TokenNameFinderFactory());
+        new TokenNameFinderFactory(features, java.util.Map.of(), new opennlp.tools.namefind.BioCodec()));
     Files.createDirectories(out.toAbsolutePath().getParent());
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     try (OutputStream o = Files.newOutputStream(tmp)) {
