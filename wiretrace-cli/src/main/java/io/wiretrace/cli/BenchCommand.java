@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code wiretrace bench}: tools that build evaluation corpora. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Evaluation tools (not part of analysis).",
-    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class})
+    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -72,6 +72,24 @@ final class BenchCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(new io.wiretrace.eval.ClusterBench().run(sizes, out).render());
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "enrich", mixinStandardHelpOptions = true,
+      description = "BENCHMARK. Entities, quotes and time: tokens/s per component and articles/s, one thread, on PolNeAR news texts.")
+  static final class Enrich implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "../shared/data", paramLabel = "DIR", description = "Dataset root (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(new io.wiretrace.eval.EnrichBench().run(data, out).render());
       out.flush();
       return 0;
     }

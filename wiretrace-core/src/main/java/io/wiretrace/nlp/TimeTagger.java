@@ -91,7 +91,30 @@ public final class TimeTagger {
     Norm apply(Matcher m, Ctx ctx);
   }
 
-  private record Rule(String name, Pattern pattern, Normalizer normalizer) {}
+  /**
+   * A rule runs only on paragraphs containing one of its {@code triggers} (lower-cased literals;
+   * {@code "#digit"}: any digit): every match of the rule contains one, so skipping is exact and
+   * saves most of the regex work.
+   */
+  private record Rule(String name, Pattern pattern, Normalizer normalizer, String[] triggers) {}
+
+  private static final String MONTH_TRIGGERS = "jan feb mar apr may jun jul aug sep oct nov dec";
+  private static final Map<String, String> TRIGGERS = Map.ofEntries(
+      Map.entry("iso", "#digit"), Map.entry("us-numeric", "#digit"), Map.entry("month-day", "#digit"),
+      Map.entry("day-month", "#digit"), Map.entry("month", MONTH_TRIGGERS), Map.entry("weekday", "day"),
+      Map.entry("deictic-day", "day tonight tomorrow"), Map.entry("this-part", "morning afternoon evening night"),
+      Map.entry("relative-unit", "week month quarter year decade century summer winter spring autumn fall"),
+      Map.entry("earlier-this", "week month year"), Map.entry("ago", "ago earlier before later from now hence"),
+      Map.entry("duration", "second minute hour day week month year decade centur"),
+      Map.entry("vague-duration", "seconds minutes hours days weeks months years decades"),
+      Map.entry("year", "#digit"), Map.entry("decade", "#digit"), Map.entry("century", "century"),
+      Map.entry("season", "summer winter spring autumn fall"), Map.entry("quarter", "quarter"),
+      Map.entry("clock", "#digit"), Map.entry("reported-quarter", "quarter period"),
+      Map.entry("year-ago", "year"), Map.entry("fiscal", "fiscal"), Map.entry("noon", "noon midnight"),
+      Map.entry("holiday", "christmas new year independence thanksgiving halloween valentine labor memorial"),
+      Map.entry("soon", "soon"),
+      Map.entry("present", "now current present past future recent lately these days moment"),
+      Map.entry("set", "every each per daily weekly monthly annually yearly nightly"));
 
   private record Candidate(int start, int end, Norm norm) {}
 
@@ -440,7 +463,11 @@ public final class TimeTagger {
   }
 
   private void rule(String name, String regex, Normalizer normalizer) {
-    rules.add(new Rule(name, Pattern.compile("(?<![\\w])(?:" + regex + ")(?![\\w])"), normalizer));
+    String triggers = TRIGGERS.get(name);
+    if (triggers == null) {
+      throw new IllegalStateException("rule " + name + " has no triggers");
+    }
+    rules.add(new Rule(name, Pattern.compile("(?<![\\w])(?:" + regex + ")(?![\\w])"), normalizer, triggers.split(" ")));
   }
 
   /**
@@ -451,14 +478,31 @@ public final class TimeTagger {
    */
   public List<Timex> tag(String text, LocalDate reference) {
     List<Candidate> found = new ArrayList<>();
-    for (Rule rule : rules) {
-      Matcher m = rule.pattern().matcher(text);
-      while (m.find()) {
-        Norm norm = rule.normalizer().apply(m, new Ctx(text, m.start(), m.end(), reference));
-        if (norm != null) {
-          found.add(new Candidate(m.start(), m.end(), norm));
+    String lower = text.toLowerCase(Locale.ROOT);
+    int from = 0;
+    while (from < text.length()) {
+      int to = text.indexOf('\n', from);
+      to = to < 0 ? text.length() : to;
+      if (to > from) {
+        String paragraph = lower.substring(from, to);
+        boolean digit = paragraph.chars().anyMatch(Character::isDigit);
+        for (Rule rule : rules) {
+          if (!triggered(rule, paragraph, digit)) {
+            continue;
+          }
+          Matcher m = rule.pattern().matcher(text);
+          m.region(from, to);
+          m.useTransparentBounds(true);
+          m.useAnchoringBounds(false);
+          while (m.find()) {
+            Norm norm = rule.normalizer().apply(m, new Ctx(text, m.start(), m.end(), reference));
+            if (norm != null) {
+              found.add(new Candidate(m.start(), m.end(), norm));
+            }
+          }
         }
       }
+      from = to + 1;
     }
     found.sort(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed()
         .thenComparingInt(Candidate::start));
@@ -482,6 +526,15 @@ public final class TimeTagger {
           c.norm().value(), c.norm().mod()));
     }
     return out;
+  }
+
+  private static boolean triggered(Rule rule, String paragraph, boolean digit) {
+    for (String t : rule.triggers()) {
+      if (t.equals("#digit") ? digit : paragraph.contains(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- normalization helpers ----
