@@ -280,25 +280,25 @@ public final class EntityRecognizer {
       target.mentions.add(m);
       assigned.put(m, target);
     }
-    // Surnames of people the model found, where it missed them.
+    // Surnames of people the model found, where it missed them: one pass over the tokens.
+    Map<String, Group> bySurname = new HashMap<>();
     for (Group g : groups) {
-      if (!g.type.equals("PERSON") || g.words.size() < 2) {
-        continue;
+      if (g.type.equals("PERSON") && g.words.size() >= 2) {
+        bySurname.putIfAbsent(g.words.get(g.words.size() - 1), g);
       }
-      String surname = g.words.get(g.words.size() - 1);
-      Matcher sm = Pattern.compile("(?<![\\p{L}\\p{M}])" + Pattern.quote(surname) + "(?![\\p{L}\\p{M}])").matcher(text);
-      while (sm.find()) {
-        int s = sm.start();
-        int e = sm.end();
-        boolean covered = false;
-        for (RawMention m : mentions) {
-          if (m.start() < e && s < m.end()) {
-            covered = true;
-            break;
-          }
+    }
+    if (!bySurname.isEmpty()) {
+      List<RawMention> sorted = new ArrayList<>(mentions);
+      sorted.sort(Comparator.comparingInt(RawMention::start));
+      int next = 0;
+      for (Token t : tokenize(text)) {
+        while (next < sorted.size() && sorted.get(next).end() <= t.start()) {
+          next++;
         }
-        if (!covered && Character.isUpperCase(text.charAt(s))) {
-          RawMention added = new RawMention("PERSON", s, e, text.substring(s, e));
+        boolean covered = next < sorted.size() && sorted.get(next).start() < t.end();
+        Group g = bySurname.get(t.text());
+        if (g != null && !covered && Character.isUpperCase(t.text().charAt(0))) {
+          RawMention added = new RawMention("PERSON", t.start(), t.end(), t.text());
           mentions.add(added);
           g.mentions.add(added);
         }

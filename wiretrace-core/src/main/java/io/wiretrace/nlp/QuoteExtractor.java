@@ -50,11 +50,16 @@ public final class QuoteExtractor {
   private static final Pattern AFTER_CUE_FIRST = Pattern.compile(
       "^[\\s,]*(?:(?:he|she|they)\\s+)?(?:also\\s+)?(" + CUE + ")\\s+(" + SPEAKER + ")");
   private static final Pattern AFTER_SPEAKER_FIRST = Pattern.compile(
-      "^[\\s,—–-]*(" + SPEAKER + ")(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|later|previously|again|"
+      "^[\\s,—–-]*(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|later|previously|again|"
           + "recently|simply|just|would|will|had\\s+earlier|,)\\s+)*(" + CUE + "|according to)\\b");
+  /** {@code “…” ― Pamela Padilla}: a dash and a name right after the quote (reader comments, epigraphs). */
+  private static final Pattern AFTER_DASH = Pattern.compile("^\\s*[―—–]\\s*(" + NAME + ")");
+  /** {@code “…,” Tulsa police Chief Chuck Jordan said}: up to six words of any case ending in a capitalized one, then the cue. */
+  private static final Pattern AFTER_LOOSE = Pattern.compile(
+      "^[\\s,]*((?:[\\p{L}.'’\\-]+\\s+){0,6}?\\p{Lu}[\\p{L}.'’\\-]*)(?:\\s*\\([^)]{1,40}\\))?\\s+(" + CUE + ")\\b");
   /** {@code X said: “…”}, {@code X told reporters, “…”}: speaker and cue end right before the opening mark. */
   private static final Pattern BEFORE = Pattern.compile(
-      "(" + SPEAKER + ")(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|again|would|will)\\s+)*(" + CUE + ")"
+      "(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|again|would|will)\\s+)*(" + CUE + ")"
           + "(?:\\s+[^\\s“”\"]+){0,6}?\\s*[:,]?\\s*(?:that\\s+)?$");
   private static final Pattern ACCORDING_TO = Pattern.compile("according to (" + SPEAKER + ")", Pattern.CASE_INSENSITIVE);
   /** {@code X said (that) … “…”}: a cue earlier in the sentence (mixed quotes). */
@@ -115,6 +120,16 @@ public final class QuoteExtractor {
     m = AFTER_SPEAKER_FIRST.matcher(after);
     if (m.find() && speakerOk(m.group(1))) {
       return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
+    }
+    m = AFTER_LOOSE.matcher(after);
+    if (m.find() && speakerOk(m.group(1))) {
+      return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
+    }
+    String rest = text.substring(r.close() + 1, Math.min(text.length(), r.close() + 120));
+    int eol = rest.indexOf('\n');
+    m = AFTER_DASH.matcher(eol < 0 ? rest : rest.substring(0, eol));
+    if (m.find()) {
+      return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), "dash", entities);
     }
     // before the opening mark
     int from = sentenceStart;

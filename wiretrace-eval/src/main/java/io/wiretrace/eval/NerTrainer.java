@@ -27,6 +27,8 @@ import opennlp.tools.util.TrainingParameters;
 public final class NerTrainer {
   static final int ITERATIONS = 150;
   static final int CUTOFF = 2;
+  /** Decoding beam stored in the model: 1 (greedy) measured as accurate as 3 here and faster. */
+  static final int BEAM = 1;
 
   /** Trains and writes the model to {@code out} atomically; prints what it read. */
   public void train(Path data, Path out, PrintWriter log) throws IOException {
@@ -45,6 +47,7 @@ public final class NerTrainer {
     params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
     params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
     params.put(TrainingParameters.THREADS_PARAM, 1);
+    params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, BEAM);
     io.wiretrace.nlp.EntityRecognizer.allowFeatureExtensions();
     byte[] features;
     try (java.io.InputStream in = NerTrainer.class.getResourceAsStream("ner-features.xml")) {
