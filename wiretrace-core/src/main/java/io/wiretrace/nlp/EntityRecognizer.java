@@ -221,7 +221,16 @@ public final class EntityRecognizer {
         }
       }
       sentence.sort(Comparator.comparingInt(RawMention::start));
-      out.addAll(sentence);
+      // greedy decoding can split one name in two ("Mary" "Barra"): adjacent person mentions join
+      for (RawMention m : sentence) {
+        RawMention prev = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (prev != null && prev.type().equals("PERSON") && m.type().equals("PERSON") && m.start() == prev.end() + 1
+            && text.charAt(prev.end()) == ' ') {
+          out.set(out.size() - 1, new RawMention("PERSON", prev.start(), m.end(), text.substring(prev.start(), m.end())));
+        } else {
+          out.add(m);
+        }
+      }
     }
     finder.clearAdaptiveData();
     return out;
