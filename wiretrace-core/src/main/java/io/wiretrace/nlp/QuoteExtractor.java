@@ -43,7 +43,8 @@ public final class QuoteExtractor {
   private static final String PRONOUN = "(?:he|she|they|it|we|I|He|She|They|It|We)";
   private static final String NOMINAL = "(?:(?:the|a|an|his|her|their|its|one|another|two|three|several)\\s+"
       + "(?:(?!that\\b|which\\b|who\\b|once\\b)[\\p{Ll}\\p{Lu}][\\p{Ll}'’\\-]*\\s+){0,4}?"
-      + "(?!that\\b|which\\b|who\\b|once\\b)[\\p{Ll}][\\p{Ll}'’\\-]*)";
+      + "(?!(?:that|which|who|once|of|in|on|and|or|for|to|with|at|by|from|as|but|months|years|days|weeks|hours|minutes|"
+      + "times|ago|later|earlier)\\b)[\\p{Ll}][\\p{Ll}'’\\-]*)";
   private static final String SPEAKER = "(?:" + NAME + "(?:,\\s+(?:a|an|the)\\s+[^,.;“”\"]{1,80}?(?=,))?|" + PRONOUN + "|" + NOMINAL + ")";
 
   /** {@code “…,” said X} / {@code “…,” X said}: anchored right after the closing mark. */
@@ -65,6 +66,8 @@ public final class QuoteExtractor {
   /** {@code X said (that) … “…”}: a cue earlier in the sentence (mixed quotes). */
   private static final Pattern IN_SENTENCE = Pattern.compile("(" + SPEAKER + ")\\s+(?:(?:has|had|also|then|later|once|again)\\s+)*(" + CUE + ")\\b");
 
+  /** A sentence that opens with a personal pronoun: "He called it “a disaster”." */
+  private static final Pattern SUBJECT_PRONOUN = Pattern.compile("^\\s*(He|She|They|We)\\b");
   /** Transcripts: "PENCE: …" or "Mr. Smith: …" opening the paragraph. */
   private static final Pattern TRANSCRIPT = Pattern.compile("^\\s*[\"“]?((?:" + TITLE + "\\s+)?[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+){0,2}):\\s");
 
@@ -89,7 +92,7 @@ public final class QuoteExtractor {
       String inner = text.substring(r.open() + 1, r.close());
       Span span = new Span(r.open() + 1, r.close());
       Attribution a = attribute(text, r, entities);
-      if (a == null && previous != null && previous.speaker() != null && opensParagraph(text, r.open())
+      if (a == null && previous != null && previous.speaker() != null
           && paragraphsBetween(text, previousEnd, r.open()) <= 1) {
         a = new Attribution(previous.speaker(), previous.speakerSpan(), previous.speakerEntity(), "continued");
       }
@@ -175,6 +178,10 @@ public final class QuoteExtractor {
       Attribution subject = firstEntityIn(text, entities, sentenceStart, r.open());
       if (subject != null) {
         return subject;
+      }
+      Matcher p = SUBJECT_PRONOUN.matcher(text.substring(sentenceStart, r.open()));
+      if (p.find()) {
+        return resolve(text, sentenceStart + p.start(1), p.group(1), "subject", entities);
       }
     }
     return null;
