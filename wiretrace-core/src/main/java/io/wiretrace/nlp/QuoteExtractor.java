@@ -272,6 +272,9 @@ public final class QuoteExtractor {
     if (c == '“' || c == '«' || c == '„') {
       return true;
     }
+    if (c == '”' && (i == 0 || text.charAt(i - 1) == '\n')) {
+      return true; // a paragraph opening with a closing mark: a typo for an opening one
+    }
     if (c == '"') {
       return i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.' && text.charAt(i - 1) != ','
           || i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1)) && Character.isWhitespace(text.charAt(i - 1));
@@ -290,7 +293,7 @@ public final class QuoteExtractor {
     int carried = -1; // start of a quote continued from an earlier paragraph
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n' && i + 1 < text.length() && text.charAt(i + 1) == '\n' || c == '\n' && i + 1 == text.length()) {
+      if (c == '\n') { // a paragraph ends (one newline or a blank line)
         if (open >= 0) {
           int next = i;
           while (next < text.length() && Character.isWhitespace(text.charAt(next))) {

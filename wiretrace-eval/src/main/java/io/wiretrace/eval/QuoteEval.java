@@ -105,12 +105,14 @@ final class QuoteEval implements EvalTask {
     return t.indexOf('“') >= 0 || t.indexOf('”') >= 0 || t.indexOf('"') >= 0;
   }
 
-  record Score(int gold, int found, int speakerRight, int ours, int oursInGold, int oursAttributed, double seconds, long chars) {}
+  record Score(int gold, int found, int speakerRight, int entityRight, int ours, int oursInGold, int oursAttributed, double seconds,
+      long chars) {}
 
   static Score score(List<Doc> docs, EntityRecognizer ner, QuoteExtractor quotes, PrintWriter errors) {
     int gold = 0;
     int found = 0;
     int right = 0;
+    int entityRight = 0;
     int ours = 0;
     int oursInGold = 0;
     int attributed = 0;
@@ -155,7 +157,21 @@ final class QuoteEval implements EvalTask {
           continue;
         }
         found++;
-        if (match.speakerSpan() != null && a.source().overlaps(match.speakerSpan().start(), match.speakerSpan().end())) {
+        boolean mention = match.speakerSpan() != null && a.source().overlaps(match.speakerSpan().start(), match.speakerSpan().end());
+        boolean entity = mention;
+        if (!entity && match.speakerEntity() != null) {
+          for (Entity e : entities) {
+            if (e.id().equals(match.speakerEntity())) {
+              for (Entity.Mention m : e.mentions()) {
+                entity |= a.source().overlaps(m.span().start(), m.span().end());
+              }
+            }
+          }
+        }
+        if (entity) {
+          entityRight++;
+        }
+        if (mention) {
           right++;
         } else if (errors != null) {
           errors.printf("SPEAKER %s  gold=\"%s\" ours=\"%s\" (%s)  %s%n", d.id(), goldSource, match.speaker(), match.cue(),
@@ -163,7 +179,7 @@ final class QuoteEval implements EvalTask {
         }
       }
     }
-    return new Score(gold, found, right, ours, oursInGold, attributed, (System.nanoTime() - t0) / 1e9, chars);
+    return new Score(gold, found, right, entityRight, ours, oursInGold, attributed, (System.nanoTime() - t0) / 1e9, chars);
   }
 
   private static String clip(String s) {
@@ -186,13 +202,16 @@ final class QuoteEval implements EvalTask {
     Score t = score(test, ner, quotes, null);
     Table table = new Table("Direct-quote attribution, PolNeAR (quotes whose Content has quotation marks and a Source)",
         List.of("system", "split", "gold quotes", "found", "speaker accuracy (of found)", "speaker right (of gold)",
+            "same entity (of found)",
             "our quotes in any gold Content", "ours attributed", "articles/s (with NER)"));
     row(table, "test (" + test.size() + " articles)", t, test.size());
     row(table, "dev (" + dev.size() + " articles)", d, dev.size());
-    table.row("PolNeAR annotators (published)", "-", "-", "-", "attribution agreement 0.923", "-", "-", "-", "-");
+    table.row("PolNeAR annotators (published)", "-", "-", "-", "attribution agreement 0.923", "-", "-", "-", "-", "-");
     table.note("The cue patterns were developed on dev (errors: " + errors.toAbsolutePath() + "); test was scored, not tuned on.");
     table.note("Speaker right = our speaker mention overlaps the gold Source span; pronoun sources count as the pronoun, "
-        + "as PolNeAR annotates them. 'Our quotes' counts quotes of 4+ words.");
+        + "as PolNeAR annotates them. Same entity also counts a speaker whose resolved entity has a mention on the gold "
+        + "Source (\"Warren\" for a gold \"she\" that our coreference ties to Warren is not counted: gold has no entity ids). "
+        + "'Our quotes' counts quotes of 4+ words.");
     table.note("No published quote-attribution system score on PolNeAR was retrievable offline (CofeNet's are in its paper).");
     return table;
   }
@@ -200,6 +219,7 @@ final class QuoteEval implements EvalTask {
   private static void row(Table table, String split, Score s, int docs) {
     table.row("wiretrace", split, s.gold(), s.found(), s.found() == 0 ? 0.0 : (double) s.speakerRight() / s.found(),
         s.gold() == 0 ? 0.0 : (double) s.speakerRight() / s.gold(),
+        s.found() == 0 ? 0.0 : (double) s.entityRight() / s.found(),
         String.format(Locale.ROOT, "%d/%d = %.3f", s.oursInGold(), s.ours(), s.ours() == 0 ? 0.0 : (double) s.oursInGold() / s.ours()),
         String.format(Locale.ROOT, "%.3f", s.ours() == 0 ? 0.0 : (double) s.oursAttributed() / s.ours()),
         String.format(Locale.ROOT, "%.0f", docs / Math.max(1e-9, s.seconds())));
