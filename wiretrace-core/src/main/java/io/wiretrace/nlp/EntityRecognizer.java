@@ -193,8 +193,16 @@ public final class EntityRecognizer {
         }
         sentence.add(new RawMention(type, start, end, surface));
       }
-      // names WordNet knows that the model missed: longest match first
+      // names WordNet knows that the model missed: longest match first; then unknown acronyms ("IPS", "ASUU"),
+      // which news uses almost only for organizations
       for (int i = 0; i < words.length; i++) {
+        if (!covered[i] && ACRONYM.matcher(words[i]).matches() && gazetteer.type(words[i]) == null
+            && !gazetteer.common(words[i].toLowerCase(Locale.ROOT)) && !allCaps(words)) {
+          int start = tokens.get(s[0] + i).start();
+          sentence.add(new RawMention("ORGANIZATION", start, tokens.get(s[0] + i).end(), words[i]));
+          covered[i] = true;
+          continue;
+        }
         if (covered[i] || !Character.isUpperCase(words[i].charAt(0))) {
           continue;
         }
@@ -234,6 +242,23 @@ public final class EntityRecognizer {
     }
     finder.clearAdaptiveData();
     return out;
+  }
+
+  private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}");
+
+  /** A headline or shouted sentence in capitals says nothing about acronyms. */
+  private static boolean allCaps(String[] words) {
+    int caps = 0;
+    int letters = 0;
+    for (String w : words) {
+      if (w.chars().allMatch(Character::isLetter)) {
+        letters++;
+        if (w.equals(w.toUpperCase(Locale.ROOT))) {
+          caps++;
+        }
+      }
+    }
+    return letters > 0 && caps * 2 > letters;
   }
 
   private static int[][] knownNames(String[] words, Gazetteer g) {
@@ -313,6 +338,37 @@ public final class EntityRecognizer {
         }
       }
     }
+    // Names the model found once but missed elsewhere in the article: every other occurrence joins.
+    Map<String, Group> byName = new HashMap<>();
+    for (Group g : groups) {
+      if (!g.type.equals("PERSON")) {
+        for (RawMention m : g.mentions) {
+          if (m.text().length() >= 2 && Character.isUpperCase(m.text().charAt(0))) {
+            byName.putIfAbsent(m.text(), g);
+          }
+        }
+      }
+    }
+    if (!byName.isEmpty()) {
+      List<Token> tokens = tokenize(text);
+      List<RawMention> sorted = new ArrayList<>(mentions);
+      sorted.sort(Comparator.comparingInt(RawMention::start));
+      for (int i = 0; i < tokens.size(); i++) {
+        for (int len = Math.min(5, tokens.size() - i); len >= 1; len--) {
+          int s = tokens.get(i).start();
+          int e = tokens.get(i + len - 1).end();
+          Group g = byName.get(text.substring(s, e));
+          if (g == null || overlapsAny(sorted, s, e)) {
+            continue;
+          }
+          RawMention added = new RawMention(g.type, s, e, text.substring(s, e));
+          mentions.add(added);
+          g.mentions.add(added);
+          i += len - 1;
+          break;
+        }
+      }
+    }
     List<Entity> out = new ArrayList<>();
     Map<String, Integer> ids = new LinkedHashMap<>();
     groups.sort(Comparator.comparingInt(g -> g.mentions.stream().mapToInt(RawMention::start).min().orElse(0)));
@@ -330,6 +386,18 @@ public final class EntityRecognizer {
       out.add(new Entity(id, g.type, name, ms));
     }
     return out;
+  }
+
+  private static boolean overlapsAny(List<RawMention> sorted, int s, int e) {
+    for (RawMention m : sorted) {
+      if (m.start() >= e) {
+        return false;
+      }
+      if (m.end() > s) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the person entity's mentions carry a female honorific ("Ms.", "Mrs.", "Queen"). */

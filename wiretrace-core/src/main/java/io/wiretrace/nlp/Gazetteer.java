@@ -126,6 +126,22 @@ public final class Gazetteer {
       for (Iterator<IndexWord> it = d.getIndexWordIterator(POS.ADJECTIVE); it.hasNext(); ) {
         adjectives.add(it.next().getLemma());
       }
+      // the JDK's own lists: English country names and the cities of the time-zone database
+      for (String code : java.util.Locale.getISOCountries()) {
+        String name = java.util.Locale.of("", code).getDisplayCountry(java.util.Locale.ENGLISH);
+        if (!name.isEmpty() && !name.contains("&") && !name.contains("(")) {
+          types.putIfAbsent(name, "LOCATION");
+        }
+      }
+      for (String zone : java.util.TimeZone.getAvailableIDs()) {
+        int slash = zone.lastIndexOf('/');
+        if (slash > 0 && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")) {
+          String city = zone.substring(slash + 1).replace('_', ' ');
+          if (city.length() > 3 && Character.isUpperCase(city.charAt(0)) && !city.matches(".*\\d.*")) {
+            types.putIfAbsent(city, "LOCATION");
+          }
+        }
+      }
       Set<String> common = new HashSet<>();
       for (POS pos : POS.getAllPOS()) {
         for (Iterator<IndexWord> it = d.getIndexWordIterator(pos); it.hasNext(); ) {
