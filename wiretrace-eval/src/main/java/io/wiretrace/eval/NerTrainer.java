@@ -36,10 +36,12 @@ public final class NerTrainer {
     List<NameSample> samples = new ArrayList<>();
     for (Part p : parts) {
       long mentions = p.sentences().stream().mapToLong(s -> s.mentions().size()).sum();
-      log.printf("  %-45s %-22s %,8d sentences %,9d tokens %,7d names%n", p.name(), p.licence(), p.sentences().size(),
-          p.tokens(), mentions);
-      for (Sentence s : p.sentences()) {
-        samples.add(sample(s, true));
+      log.printf("  %-45s %-22s %,8d sentences %,9d tokens %,7d names  x%d%n", p.name(), p.licence(), p.sentences().size(),
+          p.tokens(), mentions, p.weight());
+      for (int copy = 0; copy < p.weight(); copy++) {
+        for (Sentence s : p.sentences()) {
+          samples.add(sample(s, true));
+        }
       }
     }
     log.flush();
