@@ -275,7 +275,7 @@ public final class TimeTagger {
         + "(?:few\\s+|several\\s+|many\\s+|couple of\\s+)?(seconds|minutes|hours|days|weeks|months|years|decades))(?!\\w)",
         (m, c) -> duration(null, unitOf(m.group(1).toLowerCase(Locale.ROOT))));
     // Years, decades, centuries, seasons, quarters.
-    rule("year", "(?:(?i:(early|mid|late))[- ]\\s*)?(?<![\\d,.$£€]|\\d-)(1[89]\\d\\d|20\\d\\d)(?![\\d,%]|\\.\\d|\\s*(?:percent|per cent))", (m, c) -> {
+    rule("year", "(?:(?i:(early|mid|late))[- ]\\s*)?(?<![\\d,.$£€]|\\d-)(1[89]\\d\\d|20\\d\\d)(?![\\d%]|,\\d|\\.\\d|\\s*(?:percent|per cent))", (m, c) -> {
       if (c.start() > 0 && c.text().charAt(c.start() - 1) == '#') {
         return null;
       }

@@ -148,6 +148,143 @@ final class TimeEval implements EvalTask {
     return new Score(gold, system, relaxed, strict, value, type, (System.nanoTime() - t0) / 1e9, chars);
   }
 
+  /** A GUM date: the span and the calendar interval it denotes ({@code when}, or {@code from}..{@code to}). */
+  record GumDate(int start, int end, LocalDate from, LocalDate to) {}
+
+  record GumDoc(String id, String genre, LocalDate reference, String text, List<GumDate> dates) {}
+
+  /**
+   * GUM's TT-XML: one token per line (first column), {@code <s>} sentences (one per line here),
+   * {@code <date when|from|to>} spans. The reference date is the dateline (the document's first date
+   * when it names a day), else the document's dateCreated.
+   */
+  static List<GumDoc> loadGum(Path dir) throws IOException {
+    List<GumDoc> docs = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> st = Files.list(dir)) {
+      files = st.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
+    }
+    for (Path f : files) {
+      Document d = Jsoup.parse(Files.readString(f, StandardCharsets.UTF_8), "", Parser.xmlParser());
+      Element root = d.selectFirst("text");
+      if (root == null) {
+        continue;
+      }
+      StringBuilder text = new StringBuilder();
+      List<GumDate> dates = new ArrayList<>();
+      gum(root, text, dates);
+      String id = root.attr("id");
+      String genre = id.split("_").length > 1 ? id.split("_")[1] : "";
+      LocalDate ref = null;
+      String created = root.attr("dateCreated");
+      if (!dates.isEmpty() && dates.get(0).from().equals(dates.get(0).to()) && dates.get(0).start() < 300) {
+        ref = dates.get(0).from();
+      } else if (created.length() >= 10) {
+        ref = LocalDate.parse(created.substring(0, 10));
+      }
+      docs.add(new GumDoc(id, genre, ref, text.toString(), dates));
+    }
+    return docs;
+  }
+
+  private static void gum(Element e, StringBuilder text, List<GumDate> dates) {
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode t) {
+        for (String line : t.getWholeText().split("\n")) {
+          if (line.isBlank()) {
+            continue;
+          }
+          String token = line.split("\t")[0];
+          boolean glue = token.matches("[.,;:!?%)\\]}]|'s|n't|'") || text.length() > 0 && "([{$".indexOf(text.charAt(text.length() - 1)) >= 0;
+          if (text.length() > 0 && text.charAt(text.length() - 1) != '\n' && !glue) {
+            text.append(' ');
+          }
+          text.append(token);
+        }
+      } else if (child instanceof Element c) {
+        int start = text.length();
+        gum(c, text, dates);
+        if (c.tagName().equals("s") && text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+          text.append('\n');
+        }
+        if (c.tagName().equals("date")) {
+          int s = start;
+          while (s < text.length() && Character.isWhitespace(text.charAt(s))) {
+            s++;
+          }
+          int[] interval = null;
+          LocalDate[] iv = c.hasAttr("when") ? interval(c.attr("when"))
+              : c.hasAttr("from") && c.hasAttr("to") ? new LocalDate[] {interval(c.attr("from"))[0], interval(c.attr("to"))[1]} : null;
+          if (iv != null && iv[0] != null && iv[1] != null) {
+            int end = text.length();
+            while (end > s && Character.isWhitespace(text.charAt(end - 1))) {
+              end--;
+            }
+            dates.add(new GumDate(s, end, iv[0], iv[1]));
+          }
+        }
+      }
+    }
+  }
+
+  /** The calendar interval of a TIMEX3 / ISO value: a day, an ISO week, a weekend, a month, a year; nulls if none. */
+  static LocalDate[] interval(String v) {
+    try {
+      if (v.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+        LocalDate d = LocalDate.parse(v.substring(0, 10));
+        return new LocalDate[] {d, d};
+      }
+      if (v.matches("\\d{4}-W\\d{2}(-WE)?")) {
+        LocalDate monday = LocalDate.of(Integer.parseInt(v.substring(0, 4)), 1, 4)
+            .with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(v.substring(6, 8)))
+            .with(java.time.DayOfWeek.MONDAY);
+        return v.endsWith("-WE") ? new LocalDate[] {monday.plusDays(5), monday.plusDays(6)} : new LocalDate[] {monday, monday.plusDays(6)};
+      }
+      if (v.matches("\\d{4}-\\d{2}")) {
+        LocalDate first = LocalDate.parse(v + "-01");
+        return new LocalDate[] {first, first.plusMonths(1).minusDays(1)};
+      }
+      if (v.matches("\\d{4}")) {
+        int y = Integer.parseInt(v);
+        return new LocalDate[] {LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)};
+      }
+    } catch (RuntimeException e) {
+      return new LocalDate[] {null, null};
+    }
+    return new LocalDate[] {null, null};
+  }
+
+  /** {found, right, gold} over GUM dates of the given genres (all when null). */
+  static int[] scoreGum(List<GumDoc> docs, TimeTagger tagger, java.util.Set<String> genres) {
+    int gold = 0;
+    int found = 0;
+    int right = 0;
+    for (GumDoc d : docs) {
+      if (genres != null && !genres.contains(d.genre())) {
+        continue;
+      }
+      List<Timex> ours = tagger.tag(d.text(), d.reference());
+      for (int i = 0; i < d.dates().size(); i++) {
+        GumDate g = d.dates().get(i);
+        if (i == 0 && d.reference() != null && g.from().equals(d.reference()) && g.start() < 300) {
+          continue; // the dateline is the reference itself
+        }
+        gold++;
+        for (Timex t : ours) {
+          if (t.span().start() < g.end() && g.start() < t.span().end()) {
+            found++;
+            LocalDate[] iv = interval(t.value());
+            if (g.from().equals(iv[0]) && g.to().equals(iv[1])) {
+              right++;
+            }
+            break;
+          }
+        }
+      }
+    }
+    return new int[] {found, right, gold};
+  }
+
   @Override
   public Table run(Path data, PrintWriter log) throws IOException {
     Path root = EvalTask.require(data.resolve(DIR), "TempEval-3 data");
@@ -175,6 +312,20 @@ final class TimeEval implements EvalTask {
     t.row("HeidelTime 1.8 (published)", "TBAQ TimeBank", "-", "-", "-", "-", "-", "-", 0.7924, "-");
     row(t, "wiretrace", "TBAQ AQUAINT (dev)", aq);
     t.row("HeidelTime 1.8 (published)", "TBAQ AQUAINT", "-", "-", "-", "-", "-", "-", 0.7295, "-");
+    Path gumDir = data.resolve("enrich/gum/xml");
+    if (Files.isDirectory(gumDir)) {
+      List<GumDoc> gum = loadGum(gumDir);
+      int[] news = scoreGum(gum, tagger, java.util.Set.of("news"));
+      int[] all = scoreGum(gum, tagger, null);
+      t.row("wiretrace", "GUM news dates vs dateline (" + news[2] + ")", news[2], "-", "-",
+          String.format(Locale.ROOT, "found %.3f", (double) news[0] / Math.max(1, news[2])), "-", "-",
+          String.format(Locale.ROOT, "acc %.3f", (double) news[1] / Math.max(1, news[2])), "-");
+      t.row("wiretrace", "GUM all genres (" + all[2] + ")", all[2], "-", "-",
+          String.format(Locale.ROOT, "found %.3f", (double) all[0] / Math.max(1, all[2])), "-", "-",
+          String.format(Locale.ROOT, "acc %.3f", (double) all[1] / Math.max(1, all[2])), "-");
+      t.note("GUM rows: <date> spans with when or from/to (calendar dates and intervals); right = a tagger timex overlaps "
+          + "the span and denotes the same interval (day, ISO week, weekend, month or year). Reference = the dateline.");
+    }
     t.note("Matching as the TE3 toolkit: relaxed = extents overlap; value/type F1 = matched with the identical "
         + "attribute, over all system and gold timexes. The DCT element is the reference date and is not scored.");
     t.note("Rules were developed against TBAQ (dev); platinum was scored, not tuned on. Published rows: HeidelTime "
