@@ -34,14 +34,17 @@ public final class QuoteExtractor {
       + "emphasised|observed|remarked|commented|countered|counters|cautioned|vowed|vows|promised|urged|urges|"
       + "pointed out|went on|shouted|yelled|whispered|testified|reported|reports|wondered|boasted|charged|"
       + "contended|maintained|agreed|disagreed|mused|thundered|declined|announced|stated|blasted|slammed|"
-      + "described|describing|saying|adding|telling|writing|noting|arguing|asking|calling|called)";
+      + "described|describing|saying|adding|telling|writing|noting|arguing|asking|calling|called|demanded|demands|"
+      + "sings|sang|typed|read|reads|published|quoted|explaining|insisting|warning|declaring|announcing|replying|"
+      + "responding|tweeting|recalling|stressing|acknowledging|cautioning|urging|predicting|promising|vowing|"
+      + "added|chimed in|shot back|fired back|retorted|exclaimed|scoffed|snapped|conceded)";
   private static final String TITLE = "(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Rev|Pres|Sir|Dame|Lord|Judge|"
       + "President|Senator|Governor|Minister|Prime Minister|Secretary|Chancellor|Mayor|Chief|General|Ambassador)\\.?";
   private static final String CAP = "[A-Z][\\p{L}'’.\\-]*";
   private static final String NAME = "(?:" + TITLE + "\\s+)?" + CAP + "(?:\\s+(?:" + CAP + "|de|van|von|al|bin|da|del|la|le|of|the))*"
       + "(?<!\\s(?:of|the))";
   private static final String PRONOUN = "(?:he|she|they|it|we|I|He|She|They|It|We)";
-  private static final String NOMINAL = "(?:(?:the|a|an|his|her|their|its|one|another|two|three|several)\\s+"
+  private static final String NOMINAL = "(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\\s+"
       + "(?:(?!that\\b|which\\b|who\\b|once\\b)[\\p{Ll}\\p{Lu}][\\p{Ll}'’\\-]*\\s+){0,4}?"
       + "(?!(?:that|which|who|once|of|in|on|and|or|for|to|with|at|by|from|as|but|months|years|days|weeks|hours|minutes|"
       + "times|ago|later|earlier)\\b)[\\p{Ll}][\\p{Ll}'’\\-]*)";
@@ -64,7 +67,9 @@ public final class QuoteExtractor {
           + "(?:\\s+[^\\s“”\"]+){0,6}?\\s*[:,]?\\s*(?:that\\s+)?$");
   private static final Pattern ACCORDING_TO = Pattern.compile("according to (" + SPEAKER + ")", Pattern.CASE_INSENSITIVE);
   /** {@code X said (that) … “…”}: a cue earlier in the sentence (mixed quotes). */
-  private static final Pattern IN_SENTENCE = Pattern.compile("(" + SPEAKER + ")\\s+(?:(?:has|had|also|then|later|once|again)\\s+)*(" + CUE + ")\\b");
+  private static final Pattern IN_SENTENCE = Pattern.compile("(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?\\s+(?:(?:has|had|also|then|later|once|again)\\s+)*(" + CUE + ")\\b");
+  /** {@code “…” to drive up the price, she said.}: speaker and cue closing the sentence after the quote. */
+  private static final Pattern SENTENCE_END = Pattern.compile(",\\s+(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?\\s+(" + CUE + ")\\s*[.!?]?\\s*$");
 
   /** A sentence that opens with a personal pronoun: "He called it “a disaster”." */
   private static final Pattern SUBJECT_PRONOUN = Pattern.compile("^\\s*(He|She|They|We)\\b");
@@ -116,6 +121,10 @@ public final class QuoteExtractor {
     if (nextOpen >= 0) {
       after = after.substring(0, nextOpen);
     }
+    String inner = text.substring(r.open() + 1, r.close()).stripTrailing();
+    if (inner.endsWith(".") && after.stripLeading().length() > 0 && Character.isUpperCase(after.stripLeading().charAt(0))) {
+      after = ""; // “… for him.” She says …: the quote closed its sentence; what follows is the next one
+    }
     Matcher m = AFTER_CUE_FIRST.matcher(after);
     if (m.find() && speakerOk(m.group(2))) {
       return resolve(text, r.close() + 1 + m.start(2), trimSpeaker(m.group(2)), m.group(1), entities);
@@ -160,6 +169,25 @@ public final class QuoteExtractor {
     m = ACCORDING_TO.matcher(before);
     if (m.find() && speakerOk(m.group(1))) {
       return resolve(text, from + m.start(1), trimSpeaker(m.group(1)), "according to", entities);
+    }
+    m = SENTENCE_END.matcher(after);
+    if (m.find() && speakerOk(m.group(1))) {
+      return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
+    }
+    if (opensParagraph(text, r.open())) {
+      // "Caddell continued:" / "The New York Times reports:" closing the paragraph before
+      int end = r.open() - 1;
+      while (end > 0 && Character.isWhitespace(text.charAt(end))) {
+        end--;
+      }
+      if (end > 0 && text.charAt(end) == ':') {
+        int start = sentenceStart(text, end);
+        String lead = text.substring(start, end + 1);
+        Matcher lm = BEFORE.matcher(lead);
+        if (lm.find() && speakerOk(lm.group(1))) {
+          return resolve(text, start + lm.start(1), trimSpeaker(lm.group(1)), lm.group(2), entities);
+        }
+      }
     }
     m = IN_SENTENCE.matcher(before);
     while (m.find()) {
@@ -216,10 +244,15 @@ public final class QuoteExtractor {
   }
 
   private static Attribution firstEntityIn(String text, List<Entity> entities, int from, int to) {
+    Attribution person = firstEntityIn(entities, from, to, "PERSON");
+    return person != null ? person : firstEntityIn(entities, from, to, "ORGANIZATION");
+  }
+
+  private static Attribution firstEntityIn(List<Entity> entities, int from, int to, String type) {
     Entity.Mention best = null;
     String bestId = null;
     for (Entity e : entities) {
-      if (e.type().equals("LOCATION")) {
+      if (!e.type().equals(type)) {
         continue;
       }
       for (Entity.Mention m : e.mentions()) {

@@ -174,8 +174,10 @@ final class QuoteEval implements EvalTask {
         if (mention) {
           right++;
         } else if (errors != null) {
-          errors.printf("SPEAKER %s  gold=\"%s\" ours=\"%s\" (%s)  %s%n", d.id(), goldSource, match.speaker(), match.cue(),
-              clip(match.text()));
+          int from = Math.max(0, Math.min(a.source().start(), match.span().start()) - 60);
+          int to = Math.min(d.text().length(), Math.max(a.source().end(), match.span().end()) + 40);
+          errors.printf("SPEAKER %s  gold=\"%s\" ours=\"%s\" (%s)  %s%n        | %s%n", d.id(), goldSource, match.speaker(),
+              match.cue(), clip(match.text()), d.text().substring(from, to).replace('\n', '/'));
         }
       }
     }
