@@ -45,14 +45,17 @@ public final class QuoteExtractor {
       + "(?<!\\s(?:of|the))";
   private static final String PRONOUN = "(?:he|she|they|it|we|I|He|She|They|It|We)";
   private static final String NOMINAL = "(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\\s+"
-      + "(?:(?!that\\b|which\\b|who\\b|once\\b)[\\p{Ll}\\p{Lu}][\\p{Ll}'’\\-]*\\s+){0,4}?"
+      + "(?:(?!(?:that|which|who|once|to|what|of|in|on|and|or|for|with|at|by|from|as|but|is|was|were|are)\\b)"
+      + "[\\p{Ll}\\p{Lu}][\\p{Ll}'’\\-]*\\s+){0,4}?"
       + "(?!(?:that|which|who|once|of|in|on|and|or|for|to|with|at|by|from|as|but|months|years|days|weeks|hours|minutes|"
       + "times|ago|later|earlier)\\b)[\\p{Ll}][\\p{Ll}'’\\-]*)";
   private static final String SPEAKER = "(?:" + NAME + "(?:,\\s+(?:a|an|the)\\s+[^,.;“”\"]{1,80}?(?=,))?|" + PRONOUN + "|" + NOMINAL + ")";
 
   /** {@code “…,” said X} / {@code “…,” X said}: anchored right after the closing mark. */
   private static final Pattern AFTER_CUE_FIRST = Pattern.compile(
-      "^[\\s,]*(?:(?:he|she|they)\\s+)?(?:also\\s+)?(" + CUE + ")\\s+(" + SPEAKER + ")");
+      "^[\\s,]*(?:also\\s+)?(said|says|added|adds|wrote|writes|continued|continues|explained|noted|argued|insisted|"
+          + "declared|recalled|warned|replied|responded|stressed|concluded|observed|remarked|countered|cautioned|"
+          + "demanded|shouted|asked|quipped|joked|exclaimed|retorted)\\s+(" + SPEAKER + ")");
   private static final Pattern AFTER_SPEAKER_FIRST = Pattern.compile(
       "^[\\s,—–-]*(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|later|previously|again|"
           + "recently|simply|just|would|will|had\\s+earlier|,)\\s+)*(" + CUE + "|according to)\\b");
@@ -159,6 +162,13 @@ public final class QuoteExtractor {
         break; // leftmost complete match ending at the quote
       }
     }
+    if (best != null && best.group(2).endsWith("ing")) {
+      // "Trump attacked Clinton …, saying, “…”": a participle's speaker is the sentence's subject
+      Attribution subject = subject(text, entities, sentenceStart, from + best.start(1));
+      if (subject != null) {
+        return new Attribution(subject.speaker(), subject.span(), subject.entity(), best.group(2));
+      }
+    }
     if (best != null) {
       return resolve(text, from + best.start(1), trimSpeaker(best.group(1)), best.group(2), entities);
     }
@@ -202,17 +212,7 @@ public final class QuoteExtractor {
     }
     // A quote inside a sentence with no cue near it ("Trump called it a “disaster”" is caught above; "Clinton's
     // “deplorables” remark" is not): the sentence's first named person or organization before the quote.
-    if (r.open() > sentenceStart) {
-      Attribution subject = firstEntityIn(text, entities, sentenceStart, r.open());
-      if (subject != null) {
-        return subject;
-      }
-      Matcher p = SUBJECT_PRONOUN.matcher(text.substring(sentenceStart, r.open()));
-      if (p.find()) {
-        return resolve(text, sentenceStart + p.start(1), p.group(1), "subject", entities);
-      }
-    }
-    return null;
+    return r.open() > sentenceStart ? subject(text, entities, sentenceStart, r.open()) : null;
   }
 
   private static boolean speakerOk(String speaker) {
@@ -241,6 +241,15 @@ public final class QuoteExtractor {
       entity = entityCovering(entities, span);
     }
     return new Attribution(speaker, span, entity, cue.toLowerCase(Locale.ROOT));
+  }
+
+  /** The sentence's subject: a pronoun opening it, else its first person, else its first organization. */
+  private Attribution subject(String text, List<Entity> entities, int from, int to) {
+    Matcher p = SUBJECT_PRONOUN.matcher(text.substring(from, to));
+    if (p.find()) {
+      return resolve(text, from + p.start(1), p.group(1), "subject", entities);
+    }
+    return firstEntityIn(text, entities, from, to);
   }
 
   private static Attribution firstEntityIn(String text, List<Entity> entities, int from, int to) {
