@@ -104,9 +104,9 @@ public final class EntityRecognizer {
   public record RawMention(String type, int start, int end, String text) {}
 
   /** Splits {@code text} into tokens the way the training data was tokenized. */
-  public static List<Token> tokenize(String text) {
+  public static List<Token> tokenize(String original) {
     List<Token> out = new ArrayList<>();
-    Matcher m = TOKEN.matcher(text);
+    Matcher m = TOKEN.matcher(io.wiretrace.text.Spaces.plain(original));
     while (m.find()) {
       out.add(new Token(m.group(), m.start(), m.end()));
     }

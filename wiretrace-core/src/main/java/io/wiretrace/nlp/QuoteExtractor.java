@@ -91,13 +91,14 @@ public final class QuoteExtractor {
    *
    * @param entities the article's entities (for linking speakers and resolving pronouns); may be empty
    */
-  public List<Quote> extract(String text, List<Entity> entities) {
+  public List<Quote> extract(String original, List<Entity> entities) {
+    String text = io.wiretrace.text.Spaces.plain(original);
     List<Raw> raws = quotes(text);
     List<Quote> out = new ArrayList<>(raws.size());
     Quote previous = null;
     int previousEnd = -1;
     for (Raw r : raws) {
-      String inner = text.substring(r.open() + 1, r.close());
+      String inner = original.substring(r.open() + 1, r.close());
       Span span = new Span(r.open() + 1, r.close());
       Attribution a = attribute(text, r, entities);
       if (a == null && previous != null && previous.speaker() != null

@@ -476,7 +476,8 @@ public final class TimeTagger {
    * @param reference the date relative expressions are resolved against, or null when unknown
    * @return the expressions in text order, non-overlapping
    */
-  public List<Timex> tag(String text, LocalDate reference) {
+  public List<Timex> tag(String original, LocalDate reference) {
+    String text = io.wiretrace.text.Spaces.plain(original);
     List<Candidate> found = new ArrayList<>();
     String lower = text.toLowerCase(Locale.ROOT);
     int from = 0;
@@ -522,7 +523,7 @@ public final class TimeTagger {
     kept.sort(Comparator.comparingInt(Candidate::start));
     List<Timex> out = new ArrayList<>(kept.size());
     for (Candidate c : kept) {
-      out.add(new Timex(new Span(c.start(), c.end()), text.substring(c.start(), c.end()), c.norm().type(),
+      out.add(new Timex(new Span(c.start(), c.end()), original.substring(c.start(), c.end()), c.norm().type(),
           c.norm().value(), c.norm().mod()));
     }
     return out;
