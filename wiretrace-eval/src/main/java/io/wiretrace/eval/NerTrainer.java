@@ -25,6 +25,7 @@ import opennlp.tools.util.TrainingParameters;
  * the same data gives the same model.
  */
 public final class NerTrainer {
+  /** Maximum entropy (the default); the averaged perceptron measured WorldWide F1 0.472 against 0.567. */
   static final int ITERATIONS = 150;
   static final int CUTOFF = 2;
   /** Decoding beam stored in the model: 1 (greedy) measured as accurate as 3 here and faster. */
