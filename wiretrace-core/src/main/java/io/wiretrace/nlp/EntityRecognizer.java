@@ -228,6 +228,7 @@ public final class EntityRecognizer {
           }
         }
       }
+      cueChunks(text, tokens, s, words, covered, sentence);
       sentence.sort(Comparator.comparingInt(RawMention::start));
       // greedy decoding can split one name in two ("Mary" "Barra"): adjacent person mentions join
       for (RawMention m : sentence) {
@@ -242,6 +243,68 @@ public final class EntityRecognizer {
     }
     finder.clearAdaptiveData();
     return out;
+  }
+
+  private static final Set<String> ORG_HEADS = Set.of("Party", "Ministry", "University", "Council", "Bank", "Company",
+      "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Association", "Union", "Agency", "Committee", "Commission",
+      "Department", "Organization", "Organisation", "Institute", "Court", "Army", "Police", "Group", "Airlines", "News",
+      "Times", "Post", "Network", "Foundation", "Federation", "Authority", "Service", "Services", "Office", "Board",
+      "Alliance", "Front", "Movement", "Coalition", "Congress", "Parliament", "Assembly", "Senate", "Club", "League",
+      "Society", "Fund", "Trust", "School", "College", "Hospital", "Church", "Bureau", "Corporation", "Holdings",
+      "Industries", "Media", "Press", "Television", "Radio", "Forces", "Guard", "Navy", "Cabinet", "Secretariat");
+  private static final Set<String> LOC_HEADS = Set.of("River", "Mountain", "Mountains", "Province", "County", "City",
+      "Island", "Islands", "Street", "Region", "District", "State", "Lake", "Sea", "Valley", "Airport", "Basin",
+      "Bay", "Coast", "Desert", "Forest", "Peninsula", "Strait", "Gulf", "Ocean", "Square", "Avenue", "Road",
+      "Village", "Town", "Park", "Port", "Harbour", "Harbor", "Hills", "Delta", "Plateau", "Municipality");
+  private static final Set<String> PERSON_CUES = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "President",
+      "Minister", "Senator", "Sen.", "Rep.", "Gov.", "Governor", "Judge", "Justice", "Prof.", "Professor", "Rev.",
+      "General", "Gen.", "Col.", "Lt.", "Capt.", "Sgt.", "Mayor", "Ambassador", "Chancellor", "Premier", "Sheikh",
+      "Chief", "Commissioner", "Secretary", "Speaker", "King", "Queen", "Prince", "Princess", "Pope", "Cardinal",
+      "Bishop", "Archbishop", "Imam", "Rabbi", "Coach", "Director", "CEO", "Chairman", "Chairwoman", "spokesman",
+      "spokeswoman", "spokesperson", "leader", "minister", "president", "senator", "governor", "actor", "actress",
+      "singer", "author", "journalist", "lawyer", "activist", "candidate", "economist", "analyst", "chief");
+  private static final Set<String> CHUNK_GLUE = Set.of("of", "and", "for", "de", "the", "&", "du", "la", "al");
+
+  /**
+   * Capitalized runs nobody claimed, typed by their head or a title before them: "Umurenge Savings
+   * Association" (an organization word), "Congo Basin" (a place word), "Minister Abba Kyari" (a title).
+   */
+  private static void cueChunks(String text, List<Token> tokens, int[] s, String[] words, boolean[] covered,
+      List<RawMention> sentence) {
+    int i = 1; // the sentence's first word is capitalized anyway
+    while (i < words.length) {
+      if (covered[i] || !capitalized(words[i])) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < words.length && !covered[j] && (capitalized(words[j])
+          || CHUNK_GLUE.contains(words[j]) && j + 1 < words.length && capitalized(words[j + 1]) && !covered[j + 1])) {
+        j++;
+      }
+      String last = words[j - 1];
+      String type = null;
+      if (ORG_HEADS.contains(last) && j - i >= 2) {
+        type = "ORGANIZATION";
+      } else if (LOC_HEADS.contains(last) && j - i >= 2) {
+        type = "LOCATION";
+      } else if (PERSON_CUES.contains(words[i - 1]) && j - i <= 3 && !Gazetteer.get().common(words[i].toLowerCase(Locale.ROOT))) {
+        type = "PERSON";
+      }
+      if (type != null) {
+        int start = tokens.get(s[0] + i).start();
+        int end = tokens.get(s[0] + j - 1).end();
+        sentence.add(new RawMention(type, start, end, text.substring(start, end)));
+        for (int k = i; k < j; k++) {
+          covered[k] = true;
+        }
+      }
+      i = j;
+    }
+  }
+
+  private static boolean capitalized(String w) {
+    return !w.isEmpty() && Character.isUpperCase(w.charAt(0)) && w.chars().anyMatch(Character::isLowerCase);
   }
 
   private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}");

@@ -78,7 +78,8 @@ public final class Gazetteer {
   private static Gazetteer build() {
     Dictionary d = Synonyms.wordnet();
     try {
-      Synset location = first(d, "location");
+      Set<Synset> location = new HashSet<>(List.of(first(d, "location"), first(d, "landmass"), first(d, "body of water"),
+          first(d, "geological formation")));
       Set<Synset> organization = new HashSet<>(List.of(first(d, "organization"), first(d, "political movement")));
       Synset person = first(d, "person");
       Map<Long, String> cache = new HashMap<>();
@@ -169,9 +170,9 @@ public final class Gazetteer {
   }
 
   /** Walks (instance) hypernyms breadth-first; location wins over organization over person when several are reached. */
-  private static String typeOf(Synset s, Synset location, Set<Synset> organization, Synset person, Map<Long, String> cache,
+  private static String typeOf(Synset s, Set<Synset> location, Set<Synset> organization, Synset person, Map<Long, String> cache,
       int depth) throws JWNLException {
-    if (s.equals(location)) {
+    if (location.contains(s)) {
       return "LOCATION";
     }
     if (organization.contains(s)) {
