@@ -113,11 +113,18 @@ public final class HtmlReport {
       }
       h.append("</ol>\n");
     }
+    Map<String, String> names = new HashMap<>();
+    for (var e : sy.entities()) {
+      names.put(e.id(), e.name());
+      for (String alias : e.aliases()) {
+        names.put(alias, e.name());
+      }
+    }
     if (!sy.timeline().isEmpty()) {
       h.append("<h4>Timeline</h4><table><tr><th>date</th><th>event</th><th>actors</th><th>reported by</th></tr>");
       for (var e : sy.timeline()) {
         h.append("<tr><td>").append(esc(e.date())).append("</td><td>").append(esc(e.text())).append("</td><td>")
-            .append(esc(String.join(", ", e.actors()))).append("</td><td>");
+            .append(esc(String.join(", ", e.actors().stream().map(id -> names.getOrDefault(id, id)).toList()))).append("</td><td>");
         for (String a : e.articles()) {
           h.append(esc(nz(byId.get(a).outlet(), a))).append("<br>");
         }
@@ -141,7 +148,12 @@ public final class HtmlReport {
     if (!sy.quotes().isEmpty()) {
       h.append("<h4>Quotes</h4><ul class=\"quotes\">");
       for (var q : sy.quotes()) {
-        h.append("<li>“").append(esc(q.text())).append("” <span class=\"meta\">— ").append(esc(nz(q.speaker(), "unattributed")))
+        String who = nz(q.speaker(), "unattributed");
+        String resolved = q.speakerEntity() == null ? null : names.get(q.speakerEntity());
+        if (resolved != null && !who.contains(resolved)) {
+          who += " (" + resolved + ")";
+        }
+        h.append("<li>“").append(esc(q.text())).append("” <span class=\"meta\">— ").append(esc(who))
             .append(" · first in ").append(esc(nz(byId.get(q.first()).outlet(), q.first()))).append("</span>");
         for (var v : q.variants()) {
           if (v.drift()) {

@@ -253,9 +253,11 @@ public final class StorySynthesizer {
       Map<String, Annotations> annotations, Map<String, List<Sent>> byArticle, Map<String, String> alias) {
     record Ev(String date, Sent sentence, List<String> actors, Set<String> articles) {}
     List<Ev> events = new ArrayList<>();
+    // Independent reports only: a copy resolves "Monday" against its own, later publish date, and it
+    // adds no corroboration (its echo is counted in the story header).
     for (Article a : members) {
       Annotations an = annotations.get(a.id());
-      if (an == null) {
+      if (an == null || !originals.contains(a.id())) {
         continue;
       }
       for (Timex t : an.times()) {
