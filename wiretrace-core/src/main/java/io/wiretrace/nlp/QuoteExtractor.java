@@ -44,7 +44,8 @@ public final class QuoteExtractor {
   private static final String NAME = "(?:" + TITLE + "\\s+)?" + CAP + "(?:\\s+(?:" + CAP + "|de|van|von|al|bin|da|del|la|le|of|the))*"
       + "(?<!\\s(?:of|the))";
   private static final String PRONOUN = "(?:he|she|they|it|we|I|He|She|They|It|We)";
-  private static final String NOMINAL = "(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\\s+"
+  private static final String NOMINAL = "(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|"
+      + "\\p{Lu}[\\p{L}]*['’]s)\\s+"
       + "(?:(?!(?:that|which|who|once|to|what|of|in|on|and|or|for|with|at|by|from|as|but|is|was|were|are)\\b)"
       + "[\\p{Ll}\\p{Lu}][\\p{Ll}'’\\-]*\\s+){0,4}?"
       + "(?!(?:that|which|who|once|of|in|on|and|or|for|to|with|at|by|from|as|but|months|years|days|weeks|hours|minutes|"
@@ -66,7 +67,8 @@ public final class QuoteExtractor {
       "^[\\s,]*((?:[\\p{L}.'’\\-]+\\s+){0,6}?\\p{Lu}[\\p{L}.'’\\-]*)(?:\\s*\\([^)]{1,40}\\))?\\s+(" + CUE + ")\\b");
   /** {@code X said: “…”}, {@code X told reporters, “…”}: speaker and cue end right before the opening mark. */
   private static final Pattern BEFORE = Pattern.compile(
-      "(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|again|would|will)\\s+)*(" + CUE + ")"
+      "(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|again|would|will|"
+          + "still|often|repeatedly|recently|simply|just|quickly|later|previously|\\p{Ll}+ed\\s+and)\\s+)*(" + CUE + ")"
           + "(?:\\s+[^\\s“”\"]+){0,6}?\\s*[:,]?\\s*(?:that\\s+)?$");
   private static final Pattern ACCORDING_TO = Pattern.compile("according to (" + SPEAKER + ")", Pattern.CASE_INSENSITIVE);
   /** {@code X said (that) … “…”}: a cue earlier in the sentence (mixed quotes). */
@@ -75,7 +77,13 @@ public final class QuoteExtractor {
   private static final Pattern SENTENCE_END = Pattern.compile(",\\s+(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?\\s+(" + CUE + ")\\s*[.!?]?\\s*$");
 
   /** A sentence that opens with a personal pronoun: "He called it “a disaster”." */
-  private static final Pattern SUBJECT_PRONOUN = Pattern.compile("^\\s*(He|She|They|We)\\b");
+  private static final Pattern SUBJECT_PRONOUN = Pattern.compile("^\\s*(He|She|They|We|I)\\b");
+  /** {@code “…?” a narrator in the Clinton ad asks.}: a noun phrase of any words, then the cue. */
+  private static final Pattern AFTER_PHRASE = Pattern.compile(
+      "^[\\s,]*((?:[Aa]n?|[Tt]he|\\p{Lu}[\\p{L}]*['’]s)\\s+[^,.;:“”\"]{1,60}?)\\s+(" + CUE + ")\\b");
+  /** {@code Schiff said. “…”}: the sentence before the quote, in its paragraph, ends with speaker and cue. */
+  private static final Pattern PREVIOUS_SENTENCE = Pattern.compile(
+      "(?:^|,\\s+)(" + SPEAKER + ")\\s+(" + CUE + ")(?:\\s+[^.“”\"]{0,30})?[.:]\\s*$");
   /** Transcripts: "PENCE: …" or "Mr. Smith: …" opening the paragraph. */
   private static final Pattern TRANSCRIPT = Pattern.compile("^\\s*[\"“]?((?:" + TITLE + "\\s+)?[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+){0,2}):\\s");
 
@@ -141,6 +149,10 @@ public final class QuoteExtractor {
     if (m.find() && speakerOk(m.group(1))) {
       return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
     }
+    m = AFTER_PHRASE.matcher(after);
+    if (m.find() && speakerOk(m.group(1))) {
+      return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
+    }
     String rest = text.substring(r.close() + 1, Math.min(text.length(), r.close() + 120));
     int eol = rest.indexOf('\n');
     m = AFTER_DASH.matcher(eol < 0 ? rest : rest.substring(0, eol));
@@ -184,6 +196,16 @@ public final class QuoteExtractor {
     m = SENTENCE_END.matcher(after);
     if (m.find() && speakerOk(m.group(1))) {
       return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
+    }
+    if (before.isBlank() && !opensParagraph(text, r.open())) {
+      int prevEnd = sentenceStart;
+      int prevStart = Math.max(paragraphStart(text, r.open()), sentenceStart(text, Math.max(0, prevEnd - 1)));
+      if (prevStart < prevEnd) {
+        Matcher pm = PREVIOUS_SENTENCE.matcher(text.substring(prevStart, prevEnd));
+        if (pm.find() && speakerOk(pm.group(1))) {
+          return resolve(text, prevStart + pm.start(1), trimSpeaker(pm.group(1)), pm.group(2), entities);
+        }
+      }
     }
     if (opensParagraph(text, r.open())) {
       // "Caddell continued:" / "The New York Times reports:" closing the paragraph before
