@@ -139,7 +139,10 @@ public final class EntityRecognizer {
    * "the" is not part of an organization or place name).
    */
   public List<RawMention> mentions(String text) {
-    List<Token> tokens = tokenize(text);
+    return mentions(text, tokenize(text));
+  }
+
+  private List<RawMention> mentions(String text, List<Token> tokens) {
     NameFinderME finder = finders.get();
     Gazetteer gazetteer = Gazetteer.get();
     List<RawMention> out = new ArrayList<>();
@@ -178,7 +181,7 @@ public final class EntityRecognizer {
         int start = tokens.get(first).start();
         int end = tokens.get(last).end();
         String surface = text.substring(start, end);
-        if (PRONOUNS.contains(surface.toLowerCase(Locale.ROOT)) || !surface.chars().anyMatch(Character::isUpperCase)) {
+        if (PRONOUNS.contains(surface.toLowerCase(Locale.ROOT)) || !hasUpper(surface)) {
           continue; // "We", "they", lowercase words: not names
         }
         String known = gazetteer.type(normalize(surface));
@@ -195,9 +198,10 @@ public final class EntityRecognizer {
       }
       // names WordNet knows that the model missed: longest match first; then unknown acronyms ("IPS", "ASUU"),
       // which news uses almost only for organizations
+      Boolean shouting = null;
       for (int i = 0; i < words.length; i++) {
         if (!covered[i] && ACRONYM.matcher(words[i]).matches() && gazetteer.type(words[i]) == null
-            && !gazetteer.common(words[i].toLowerCase(Locale.ROOT)) && !allCaps(words)) {
+            && !gazetteer.common(words[i].toLowerCase(Locale.ROOT)) && !(shouting == null ? (shouting = allCaps(words)) : shouting)) {
           int start = tokens.get(s[0] + i).start();
           sentence.add(new RawMention("ORGANIZATION", start, tokens.get(s[0] + i).end(), words[i]));
           covered[i] = true;
@@ -304,7 +308,24 @@ public final class EntityRecognizer {
   }
 
   private static boolean capitalized(String w) {
-    return !w.isEmpty() && Character.isUpperCase(w.charAt(0)) && w.chars().anyMatch(Character::isLowerCase);
+    if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < w.length(); i++) {
+      if (Character.isLowerCase(w.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasUpper(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (Character.isUpperCase(w.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}");
@@ -314,7 +335,11 @@ public final class EntityRecognizer {
     int caps = 0;
     int letters = 0;
     for (String w : words) {
-      if (w.chars().allMatch(Character::isLetter)) {
+      boolean letters0 = !w.isEmpty();
+      for (int k = 0; k < w.length() && letters0; k++) {
+        letters0 = Character.isLetter(w.charAt(k));
+      }
+      if (letters0) {
         letters++;
         if (w.equals(w.toUpperCase(Locale.ROOT))) {
           caps++;
@@ -327,7 +352,7 @@ public final class EntityRecognizer {
   private static int[][] knownNames(String[] words, Gazetteer g) {
     List<int[]> out = new ArrayList<>();
     for (int i = 0; i < words.length; i++) {
-      if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
+      if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0)) || !g.startsName(words[i])) {
         continue;
       }
       for (int len = Math.min(g.longest(), words.length - i); len >= 2; len--) {
@@ -347,11 +372,16 @@ public final class EntityRecognizer {
 
   /** Entities of {@code text} with their mentions, ordered by first mention. */
   public List<Entity> recognize(String text) {
-    return corefer(text, mentions(text));
+    List<Token> tokens = tokenize(text);
+    return corefer(text, mentions(text, tokens), tokens);
   }
 
   /** Groups mentions into entities (see the class comment). */
   static List<Entity> corefer(String text, List<RawMention> raw) {
+    return corefer(text, raw, tokenize(text));
+  }
+
+  static List<Entity> corefer(String text, List<RawMention> raw, List<Token> tokens) {
     List<RawMention> mentions = new ArrayList<>(raw);
     // Longest person names first so that short forms find the full one, wherever it stands.
     List<Group> groups = new ArrayList<>();
@@ -388,7 +418,7 @@ public final class EntityRecognizer {
       List<RawMention> sorted = new ArrayList<>(mentions);
       sorted.sort(Comparator.comparingInt(RawMention::start));
       int next = 0;
-      for (Token t : tokenize(text)) {
+      for (Token t : tokens) {
         while (next < sorted.size() && sorted.get(next).end() <= t.start()) {
           next++;
         }
@@ -413,7 +443,6 @@ public final class EntityRecognizer {
       }
     }
     if (!byName.isEmpty()) {
-      List<Token> tokens = tokenize(text);
       List<RawMention> sorted = new ArrayList<>(mentions);
       sorted.sort(Comparator.comparingInt(RawMention::start));
       for (int i = 0; i < tokens.size(); i++) {

@@ -29,6 +29,7 @@ public final class Gazetteer {
   private final Map<String, String> types;
   private final Set<String> adjectives;
   private final Set<String> commonWords;
+  private final Set<String> firstWords;
   private final int longest;
 
   private static final class Holder {
@@ -39,6 +40,12 @@ public final class Gazetteer {
     this.types = types;
     this.adjectives = adjectives;
     this.commonWords = commonWords;
+    Set<String> first = new HashSet<>();
+    for (String k : types.keySet()) {
+      int sp = k.indexOf(' ');
+      first.add(sp < 0 ? k : k.substring(0, sp));
+    }
+    this.firstWords = Set.copyOf(first);
     int l = 1;
     for (String k : types.keySet()) {
       l = Math.max(l, k.split(" ").length);
@@ -53,6 +60,11 @@ public final class Gazetteer {
   /** PERSON, ORGANIZATION or LOCATION for a name WordNet types unambiguously, else null. */
   public String type(String name) {
     return types.get(name);
+  }
+
+  /** True when some known name starts with this word (a cheap test before trying longer spans). */
+  public boolean startsName(String word) {
+    return firstWords.contains(word);
   }
 
   /** The most words a known name has (bounded at 6). */

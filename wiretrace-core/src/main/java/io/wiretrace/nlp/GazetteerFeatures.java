@@ -37,7 +37,7 @@ public final class GazetteerFeatures implements AdaptiveFeatureGenerator {
     String[] tags = new String[tokens.length];
     java.util.Arrays.fill(tags, "O");
     for (int i = 0; i < tokens.length; i++) {
-      if (tokens[i].isEmpty() || !Character.isUpperCase(tokens[i].charAt(0))) {
+      if (tokens[i].isEmpty() || !Character.isUpperCase(tokens[i].charAt(0)) || !g.startsName(tokens[i])) {
         continue;
       }
       for (int len = Math.min(g.longest(), tokens.length - i); len >= 1; len--) {
