@@ -30,6 +30,10 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
   Integer threads;
 
+  @Option(names = "--no-paraphrases", description = "Lexical copy detection only: skip the sentence-embedding search for "
+      + "paraphrased copies (faster; no model is loaded).")
+  boolean noParaphrases;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -48,6 +52,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--threads must be between 1 and 256, got " + threads);
     }
     Pipeline.Builder b = Pipeline.builder();
+    if (noParaphrases) {
+      b.paraphrases(false);
+    }
     if (threads != null) {
       b.threads(threads);
     }

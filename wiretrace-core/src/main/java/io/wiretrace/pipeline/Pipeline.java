@@ -6,7 +6,9 @@ import io.wiretrace.io.JsonLines;
 import io.wiretrace.model.Annotations;
 import io.wiretrace.model.Article;
 import io.wiretrace.model.Synthesis;
+import io.wiretrace.embed.SentenceEmbedder;
 import io.wiretrace.nlp.Annotator;
+import io.wiretrace.reuse.ParaphraseDetector;
 import io.wiretrace.story.StorySynthesizer;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,11 +57,13 @@ public final class Pipeline {
   private final StoryClusterer clusterer = StoryClusterer.builder().build();
   private final RewriteDetector rewrites = new RewriteDetector();
   private final Annotator annotator = new Annotator();
+  private final boolean paraphrases;
   private final StorySynthesizer synthesizer = new StorySynthesizer();
 
-  private Pipeline(int threads, Progress progress) {
+  private Pipeline(int threads, Progress progress, boolean paraphrases) {
     this.threads = threads;
     this.progress = progress;
+    this.paraphrases = paraphrases;
   }
 
   public static Builder builder() {
@@ -126,17 +130,29 @@ public final class Pipeline {
       List<Relation> relations = copies.detect(articles);
       progress.stage("stories", -1);
       List<Story> stories = clusterer.cluster(articles, relations);
-      progress.stage("synthesis", stories.size());
       Map<String, Article> byId = new HashMap<>();
       for (Article a : articles) {
         byId.put(a.id(), a);
       }
+      if (paraphrases) {
+        progress.stage("paraphrases", -1);
+        List<Relation> found = new ParaphraseDetector(new SentenceEmbedder()).detect(byId, stories, relations);
+        if (!found.isEmpty()) {
+          List<Relation> all = new ArrayList<>(relations);
+          all.addAll(found);
+          all.sort(Comparator.comparing(Relation::copy).thenComparing(Relation::original));
+          relations = all;
+          stories = withOriginals(stories, found);
+        }
+      }
+      progress.stage("synthesis", stories.size());
       Map<String, Annotations> annotationsById = new HashMap<>();
       for (Annotations an : annotations) {
         annotationsById.put(an.article(), an);
       }
+      List<Relation> finalRelations = relations;
       List<Synthesis> syntheses = parallel(pool, stories, st -> {
-        Synthesis sy = synthesizer.synthesize(st, byId, annotationsById, relations);
+        Synthesis sy = synthesizer.synthesize(st, byId, annotationsById, finalRelations);
         progress.advance();
         return sy;
       });
@@ -146,6 +162,21 @@ public final class Pipeline {
       pool.shutdownNow();
       progress.done();
     }
+  }
+
+  /** The stories with paraphrased copies taken out of their originals. */
+  private static List<Story> withOriginals(List<Story> stories, List<Relation> paraphrased) {
+    java.util.Set<String> copies = new java.util.HashSet<>();
+    for (Relation r : paraphrased) {
+      copies.add(r.copy());
+    }
+    List<Story> out = new ArrayList<>(stories.size());
+    for (Story s : stories) {
+      List<String> originals = s.originals().stream().filter(id -> !copies.contains(id)).toList();
+      out.add(originals.size() == s.originals().size() ? s
+          : new Story(s.id(), s.title(), s.storyline(), s.articles(), originals, s.members(), s.storylineEvidence()));
+    }
+    return out;
   }
 
   private Article withRewrite(Article a) {
@@ -221,6 +252,19 @@ public final class Pipeline {
   public static final class Builder {
     private Integer threads;
     private Progress progress;
+    private Boolean paraphrases;
+
+    /**
+     * Whether to look for paraphrased copies with sentence embeddings among articles of one story that
+     * share no text; default true. Off: copy detection is lexical only, and no model is loaded.
+     */
+    public Builder paraphrases(boolean on) {
+      if (paraphrases != null) {
+        throw new IllegalStateException("paraphrases was already set to " + paraphrases);
+      }
+      paraphrases = on;
+      return this;
+    }
 
     /** Worker threads for per-document stages, 1..256; default: available processors. */
     public Builder threads(int n) {
@@ -245,7 +289,7 @@ public final class Pipeline {
 
     public Pipeline build() {
       return new Pipeline(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-          progress == null ? Progress.NONE : progress);
+          progress == null ? Progress.NONE : progress, paraphrases == null || paraphrases);
     }
   }
 }

@@ -71,7 +71,13 @@ public final class StorySynthesizer {
     Map<String, String> alias = new HashMap<>();
     List<Synthesis.StoryEntity> entities = entities(members, annotations, alias);
     List<Synthesis.TimelineEvent> timeline = timeline(members, originals, annotations, byArticle, alias);
-    List<Synthesis.StoryQuote> quotes = quotes(members, originals, annotations, copyOf, alias);
+    Map<String, Relation> relationOf = new HashMap<>();
+    for (Relation r : relations) {
+      if (inStory.contains(r.copy()) && inStory.contains(r.original())) {
+        relationOf.put(r.copy(), r);
+      }
+    }
+    List<Synthesis.StoryQuote> quotes = quotes(members, originals, annotations, copyOf, alias, relationOf);
     return new Synthesis(story.id(), independent, echoes, summary, timeline, entities, quotes, lineage);
   }
 
@@ -318,7 +324,8 @@ public final class StorySynthesizer {
   // ---- quotes, first carrier, drift ----
 
   private static List<Synthesis.StoryQuote> quotes(List<Article> members, Set<String> originals,
-      Map<String, Annotations> annotations, Map<String, String> copyOf, Map<String, String> alias) {
+      Map<String, Annotations> annotations, Map<String, String> copyOf, Map<String, String> alias,
+      Map<String, Relation> relationOf) {
     record Q(Article article, Quote quote, Set<String> words) {}
     List<Q> all = new ArrayList<>();
     // originals first, then copies; each in publish order
@@ -343,6 +350,34 @@ public final class StorySynthesizer {
         if (jaccard(g.get(0).words(), q.words()) >= SAME_QUOTE) {
           home = g;
           break;
+        }
+      }
+      // a copy's quote whose aligned passage holds a quote of the article it copies is that quote, however
+      // much its words changed (a paraphrase or a translation rewrites quotes too)
+      Relation r = relationOf.get(q.article().id());
+      if (home == null && r != null) {
+        for (var ev : r.evidence()) {
+          if (q.quote().span().start() < ev.copy().end() && ev.copy().start() < q.quote().span().end()) {
+            for (List<Q> g : groups) {
+              for (Q other : g) {
+                if (other.article().id().equals(r.original())
+                    && other.quote().span().start() < ev.original().end() && ev.original().start() < other.quote().span().end()) {
+                  home = g;
+                }
+              }
+            }
+          }
+        }
+      }
+      if (home == null && r != null) {
+        // or a quote of the original by the same speaker that still shares a quarter of its words
+        for (List<Q> g : groups) {
+          for (Q other : g) {
+            if (other.article().id().equals(r.original()) && sameSpeaker(other.quote(), q.quote())
+                && jaccard(other.words(), q.words()) >= 0.25) {
+              home = g;
+            }
+          }
         }
       }
       if (home == null) {
@@ -381,6 +416,18 @@ public final class StorySynthesizer {
       out.add(new Synthesis.StoryQuote(first.quote().text(), speaker, speakerEntity, first.article().id(), variants));
     }
     return out;
+  }
+
+  private static boolean sameSpeaker(Quote a, Quote b) {
+    if (a.speakerEntity() != null && a.speakerEntity().equals(b.speakerEntity())) {
+      return true;
+    }
+    if (a.speaker() == null || b.speaker() == null) {
+      return false;
+    }
+    String[] x = a.speaker().split("\\s+");
+    String[] y = b.speaker().split("\\s+");
+    return x[x.length - 1].equalsIgnoreCase(y[y.length - 1]) && Character.isUpperCase(x[x.length - 1].charAt(0));
   }
 
   /** Words removed ({@code -w}) and added ({@code +w}) between two wordings, by longest common subsequence; empty when equal. */
