@@ -157,7 +157,12 @@ public final class StorySynthesizer {
         }
       }
       Article a = articles.get(origin);
-      out.add(new Synthesis.SummarySentence(s.text(), origin, a.outlet(), carriers.size()));
+      String text = s.text();
+      Article own = articles.get(s.article());
+      if (own.dateline() != null && text.startsWith(own.dateline()) && text.length() > own.dateline().length() + 20) {
+        text = text.substring(own.dateline().length()).strip(); // the credit line already says who wrote it
+      }
+      out.add(new Synthesis.SummarySentence(text, origin, a.outlet(), carriers.size()));
     }
     return out;
   }
