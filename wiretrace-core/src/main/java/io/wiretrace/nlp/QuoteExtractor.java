@@ -37,17 +37,19 @@ public final class QuoteExtractor {
       + "described|describing|saying|adding|telling|writing|noting|arguing|asking|calling|called|demanded|demands|"
       + "sings|sang|typed|read|reads|published|quoted|explaining|insisting|warning|declaring|announcing|replying|"
       + "responding|tweeting|recalling|stressing|acknowledging|cautioning|urging|predicting|promising|vowing|"
-      + "added|chimed in|shot back|fired back|retorted|exclaimed|scoffed|snapped|conceded)";
+      + "added|chimed in|shot back|fired back|retorted|exclaimed|scoffed|snapped|conceded|yells|yelled|chanted|"
+      + "scolded|branded|condemned|accused|referenced|blamed|dubbed|labeled|labelled|touted|praised|criticized|"
+      + "criticised|mocked|ridiculed|lamented|pleaded|proclaimed|boasts|wondering|telling)";
   private static final String TITLE = "(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Rev|Pres|Sir|Dame|Lord|Judge|"
       + "President|Senator|Governor|Minister|Prime Minister|Secretary|Chancellor|Mayor|Chief|General|Ambassador)\\.?";
   private static final String CAP = "[A-Z][\\p{L}'’.\\-]*";
-  private static final String NAME = "(?:" + TITLE + "\\s+)?" + CAP + "(?:\\s+(?:" + CAP + "|de|van|von|al|bin|da|del|la|le|of|the))*"
+  private static final String NAME = "(?:(?:the\\s+)?" + TITLE + "\\s+)?" + CAP + "(?:\\s+(?:" + CAP + "|de|van|von|al|bin|da|del|la|le|of|the))*"
       + "(?<!\\s(?:of|the))";
   private static final String PRONOUN = "(?:he|she|they|it|we|I|He|She|They|It|We)";
   private static final String NOMINAL = "(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|"
       + "\\p{Lu}[\\p{L}]*['’]s)\\s+"
       + "(?:(?!(?:that|which|who|once|to|what|of|in|on|and|or|for|with|at|by|from|as|but|is|was|were|are)\\b)"
-      + "[\\p{Ll}\\p{Lu}][\\p{Ll}'’\\-]*\\s+){0,4}?"
+      + "[\\p{Ll}\\p{Lu}\\d][\\p{Ll}\\d'’\\-]*\\s+){0,4}?"
       + "(?!(?:that|which|who|once|of|in|on|and|or|for|to|with|at|by|from|as|but|months|years|days|weeks|hours|minutes|"
       + "times|ago|later|earlier)\\b)[\\p{Ll}][\\p{Ll}'’\\-]*)";
   private static final String SPEAKER = "(?:" + NAME + "(?:,\\s+(?:a|an|the)\\s+[^,.;“”\"]{1,80}?(?=,))?|" + PRONOUN + "|" + NOMINAL + ")";
@@ -60,6 +62,10 @@ public final class QuoteExtractor {
   private static final Pattern AFTER_SPEAKER_FIRST = Pattern.compile(
       "^[\\s,—–-]*(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|later|previously|again|"
           + "recently|simply|just|would|will|had\\s+earlier|,)\\s+)*(" + CUE + "|according to)\\b");
+  /** {@code “…,” said 9/11 widow Terry Strada}: a few words of any kind, then a name. */
+  private static final Pattern AFTER_CUE_LOOSE = Pattern.compile(
+      "^[\\s,]*(said|says|added|wrote|asked|continued|explained|noted|argued|insisted|declared|recalled|warned|replied|"
+          + "responded|stressed|shouted)\\s+((?:[\\p{L}\\d/'’.\\-]+\\s+){0,4}?" + NAME + ")\\s*[,.;]");
   /** {@code “…” ― Pamela Padilla}: a dash and a name right after the quote (reader comments, epigraphs). */
   private static final Pattern AFTER_DASH = Pattern.compile("^\\s*[―—–]\\s*(" + NAME + ")");
   /** {@code “…,” Tulsa police Chief Chuck Jordan said}: up to six words of any case ending in a capitalized one, then the cue. */
@@ -86,6 +92,10 @@ public final class QuoteExtractor {
       "(?:^|,\\s+)(" + SPEAKER + ")\\s+(" + CUE + ")(?:\\s+[^.“”\"]{0,30})?[.:]\\s*$");
   /** Transcripts: "PENCE: …" or "Mr. Smith: …" opening the paragraph. */
   private static final Pattern TRANSCRIPT = Pattern.compile("^\\s*[\"“]?((?:" + TITLE + "\\s+)?[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+){0,2}):\\s");
+
+  /** Verbs of saying proper: preferred over "called", "posted", "described" when a sentence has several cues. */
+  private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes",
+      "asked", "asks", "stated", "explained", "argued", "insisted", "declared");
 
   private static final Set<String> NOT_SPEAKERS = Set.of("it", "this", "that", "there", "which", "who", "what", "but",
       "and", "the", "so", "as", "if", "when", "in", "on", "at", "for", "to", "a", "an");
@@ -138,6 +148,10 @@ public final class QuoteExtractor {
       after = ""; // “… for him.” She says …: the quote closed its sentence; what follows is the next one
     }
     Matcher m = AFTER_CUE_FIRST.matcher(after);
+    if (m.find() && speakerOk(m.group(2))) {
+      return resolve(text, r.close() + 1 + m.start(2), trimSpeaker(m.group(2)), m.group(1), entities);
+    }
+    m = AFTER_CUE_LOOSE.matcher(after);
     if (m.find() && speakerOk(m.group(2))) {
       return resolve(text, r.close() + 1 + m.start(2), trimSpeaker(m.group(2)), m.group(1), entities);
     }
@@ -223,10 +237,20 @@ public final class QuoteExtractor {
       }
     }
     m = IN_SENTENCE.matcher(before);
+    Attribution firstAny = null;
     while (m.find()) {
-      if (speakerOk(m.group(1))) {
+      if (!speakerOk(m.group(1))) {
+        continue;
+      }
+      if (SPEECH.contains(m.group(2).toLowerCase(Locale.ROOT))) {
         return resolve(text, from + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
       }
+      if (firstAny == null) {
+        firstAny = resolve(text, from + m.start(1), trimSpeaker(m.group(1)), m.group(2), entities);
+      }
+    }
+    if (firstAny != null) {
+      return firstAny;
     }
     int paragraph = paragraphStart(text, r.open());
     m = TRANSCRIPT.matcher(text.substring(paragraph, r.open() + 1));
