@@ -207,6 +207,8 @@ final class TfIdf {
    * Index terms of an article: body terms, title terms twice more, and with {@code properNouns}
    * each capitalized mid-sentence word once more (a proper-noun cue for names and places).
    */
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?(?![\\d])");
+
   static List<String> terms(String title, String text, boolean properNouns) {
     List<String> t = new java.util.ArrayList<>(Terms.of(text));
     if (title != null) {
@@ -216,6 +218,13 @@ final class TfIdf {
     }
     if (properNouns) {
       t.addAll(Terms.properNouns(text));
+    }
+    java.util.regex.Matcher m = NUMBER.matcher(text);
+    while (m.find()) {
+      String n = m.group().replace(",", "");
+      if (n.length() < 4 || n.indexOf('.') >= 0) {
+        t.add("#" + n); // magnitudes, tolls, counts: "6.1", "33" tell one quake from another
+      }
     }
     return t;
   }
