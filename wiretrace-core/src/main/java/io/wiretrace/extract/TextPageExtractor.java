@@ -26,6 +26,9 @@ public final class TextPageExtractor {
    * @param content the page text
    * @param knownTitle a title the container supplied, or null to detect one
    */
+  /** "Name - slogan", "Name | slogan": how a site's name line over a scraped article reads. */
+  private static final java.util.regex.Pattern SITE_NAME = java.util.regex.Pattern.compile("^[^-–—|:]{2,40}\\s[-–—|:]\\s\\p{Ll}");
+
   public Page extract(String content, String knownTitle) {
     String[] lines = content.replace("\r\n", "\n").replace('\r', '\n').split("\n");
     List<Removed> removed = new ArrayList<>();
@@ -78,6 +81,13 @@ public final class TextPageExtractor {
           default -> { }
         }
         removed.add(new Removed(line, r));
+        continue;
+      }
+      if (titleFromText && body.isEmpty() && looksLikeTitle(line) && SITE_NAME.matcher(title).find()
+          && !SITE_NAME.matcher(line).find()) {
+        // "Global News Daily - your window on the world" over the headline: the first line named the site
+        removed.add(new Removed(title, "site_tagline"));
+        title = line;
         continue;
       }
       if (title == null && body.isEmpty() && looksLikeTitle(line)) {

@@ -133,4 +133,27 @@ class TextPageExtractorTest {
     assertThat(Dateline.find("TAIPEI, Taiwan — The island's")).hasValueSatisfying(d -> assertThat(d.credit()).isNull());
     assertThat(Dateline.find("Residents - and visitors - were told")).isEmpty();
   }
+
+  @Test
+  void aSiteNameLineOverTheHeadlineIsATaglineNotTheTitle() {
+    TextPageExtractor.Page p = x.extract("""
+        Global News Daily - your window on the world
+        Mayor goes back to Teranova as water pact meets first dry summer
+        Posted on April 15, 2026
+
+        The mayor of Lindqvist went back to Teranova on Tuesday to examine the new pumping plant.
+        """, null);
+    assertThat(p.title()).isEqualTo("Mayor goes back to Teranova as water pact meets first dry summer");
+    assertThat(p.removed()).extracting(io.wiretrace.model.Removed::reason).contains("site_tagline");
+    assertThat(p.text()).startsWith("The mayor of Lindqvist");
+  }
+
+  @Test
+  void aHeadlineWithADashIsStillTheTitleWhenNoSecondHeadlineFollows() {
+    TextPageExtractor.Page p = x.extract("""
+        Storm hits coast - thousands without power
+        The storm reached the coast overnight and cut power to thousands of homes, officials said.
+        """, null);
+    assertThat(p.title()).isEqualTo("Storm hits coast - thousands without power");
+  }
 }
