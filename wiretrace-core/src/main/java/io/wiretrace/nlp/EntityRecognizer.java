@@ -9,6 +9,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -388,21 +389,37 @@ public final class EntityRecognizer {
     List<RawMention> byLength = new ArrayList<>(mentions);
     byLength.sort(Comparator.comparingInt((RawMention m) -> -words(m.text()).size()).thenComparingInt(RawMention::start));
     Map<RawMention, Group> assigned = new HashMap<>();
+    Map<String, List<Group>> byWord = new HashMap<>();
+    Map<String, List<Group>> byAcronym = new HashMap<>();
     for (RawMention m : byLength) {
       List<String> w = words(m.text());
       if (w.isEmpty()) {
         continue;
       }
+      // candidates share the mention's last word, or abbreviate to it; first created first
+      java.util.TreeMap<Integer, Group> candidates = new java.util.TreeMap<>();
+      for (Group g : byWord.getOrDefault(w.get(w.size() - 1), List.of())) {
+        candidates.put(g.index, g);
+      }
+      if (w.size() == 1) {
+        for (Group g : byAcronym.getOrDefault(w.get(0), List.of())) {
+          candidates.put(g.index, g);
+        }
+      }
       Group target = null;
-      for (Group g : groups) {
+      for (Group g : candidates.values()) {
         if (g.accepts(m.type(), w)) {
           target = g;
           break;
         }
       }
       if (target == null) {
-        target = new Group(m.type(), w);
+        target = new Group(m.type(), w, groups.size());
         groups.add(target);
+        for (String word : new HashSet<>(w)) {
+          byWord.computeIfAbsent(word, k -> new ArrayList<>()).add(target);
+        }
+        byAcronym.computeIfAbsent(acronym(w), k -> new ArrayList<>()).add(target);
       }
       target.mentions.add(m);
       assigned.put(m, target);
@@ -445,12 +462,18 @@ public final class EntityRecognizer {
     if (!byName.isEmpty()) {
       List<RawMention> sorted = new ArrayList<>(mentions);
       sorted.sort(Comparator.comparingInt(RawMention::start));
+      int[] starts = new int[sorted.size()];
+      int[] maxEnd = new int[sorted.size()];
+      for (int k = 0; k < sorted.size(); k++) {
+        starts[k] = sorted.get(k).start();
+        maxEnd[k] = Math.max(k == 0 ? 0 : maxEnd[k - 1], sorted.get(k).end());
+      }
       for (int i = 0; i < tokens.size(); i++) {
         for (int len = Math.min(5, tokens.size() - i); len >= 1; len--) {
           int s = tokens.get(i).start();
           int e = tokens.get(i + len - 1).end();
           Group g = byName.get(text.substring(s, e));
-          if (g == null || overlapsAny(sorted, s, e)) {
+          if (g == null || overlapsAny(starts, maxEnd, s, e)) {
             continue;
           }
           RawMention added = new RawMention(g.type, s, e, text.substring(s, e));
@@ -480,16 +503,14 @@ public final class EntityRecognizer {
     return out;
   }
 
-  private static boolean overlapsAny(List<RawMention> sorted, int s, int e) {
-    for (RawMention m : sorted) {
-      if (m.start() >= e) {
-        return false;
-      }
-      if (m.end() > s) {
-        return true;
-      }
+  /** True when a mention (sorted by start, with running maximum ends) overlaps [s, e). */
+  private static boolean overlapsAny(int[] starts, int[] maxEnd, int s, int e) {
+    int i = java.util.Arrays.binarySearch(starts, e);
+    int last = i >= 0 ? i - 1 : -i - 2; // the last mention starting before e
+    while (i >= 0 && last >= 0 && starts[last] == e) {
+      last--;
     }
-    return false;
+    return last >= 0 && maxEnd[last] > s;
   }
 
   /** True when the person entity's mentions carry a female honorific ("Ms.", "Mrs.", "Queen"). */
@@ -506,11 +527,13 @@ public final class EntityRecognizer {
   private static final class Group {
     final String type;
     final List<String> words;
+    final int index;
     final List<RawMention> mentions = new ArrayList<>();
 
-    Group(String type, List<String> words) {
+    Group(String type, List<String> words, int index) {
       this.type = type;
       this.words = words;
+      this.index = index;
     }
 
     boolean accepts(String mentionType, List<String> w) {

@@ -97,6 +97,9 @@ public final class QuoteExtractor {
   private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes",
       "asked", "asks", "stated", "explained", "argued", "insisted", "declared");
 
+  /** How far from a quote its attribution is looked for. */
+  static final int WINDOW = 400;
+
   private static final Set<String> NOT_SPEAKERS = Set.of("it", "this", "that", "there", "which", "who", "what", "but",
       "and", "the", "so", "as", "if", "when", "in", "on", "at", "for", "to", "a", "an");
   private static final Set<String> MALE = Set.of("he", "him", "his");
@@ -135,8 +138,9 @@ public final class QuoteExtractor {
   private record Attribution(String speaker, Span span, String entity, String cue) {}
 
   private Attribution attribute(String text, Raw r, List<Entity> entities) {
-    int sentenceStart = sentenceStart(text, r.open());
-    int sentenceEnd = sentenceEnd(text, r.close() + 1);
+    // attribution lives near the quote: at most WINDOW characters either side, whatever the sentence length
+    int sentenceStart = Math.max(sentenceStart(text, r.open()), r.open() - WINDOW);
+    int sentenceEnd = Math.min(sentenceEnd(text, r.close() + 1), r.close() + 1 + WINDOW);
     // after the closing mark
     String after = text.substring(r.close() + 1, Math.max(r.close() + 1, sentenceEnd));
     int nextOpen = indexOfQuote(after);
@@ -322,8 +326,13 @@ public final class QuoteExtractor {
   }
 
   private static int paragraphStart(String text, int offset) {
-    int i = text.lastIndexOf('\n', Math.max(0, offset - 1));
-    return i < 0 ? 0 : i + 1;
+    int limit = Math.max(0, offset - 2 * WINDOW);
+    for (int i = offset - 1; i >= limit; i--) {
+      if (text.charAt(i) == '\n') {
+        return i + 1;
+      }
+    }
+    return limit;
   }
 
   private static String entityCovering(List<Entity> entities, Span span) {
@@ -458,7 +467,8 @@ public final class QuoteExtractor {
   }
 
   private static int sentenceStart(String text, int from) {
-    for (int i = from - 1; i > 0; i--) {
+    int limit = Math.max(0, from - 2 * WINDOW);
+    for (int i = from - 1; i > limit; i--) {
       char ch = text.charAt(i);
       if (ch == '\n') {
         return i + 1;
@@ -467,11 +477,12 @@ public final class QuoteExtractor {
         return i + 1;
       }
     }
-    return 0;
+    return limit;
   }
 
   private static int sentenceEnd(String text, int from) {
-    for (int i = from; i < text.length(); i++) {
+    int limit = Math.min(text.length(), from + 2 * WINDOW);
+    for (int i = from; i < limit; i++) {
       char ch = text.charAt(i);
       if (ch == '\n') {
         return i;
@@ -481,7 +492,7 @@ public final class QuoteExtractor {
         return i + 1;
       }
     }
-    return text.length();
+    return limit;
   }
 
   /** True for the period of "Mr.", "Dr.", "U.S." or an initial, which does not end a sentence. */

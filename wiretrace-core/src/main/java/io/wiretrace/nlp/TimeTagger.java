@@ -798,24 +798,26 @@ public final class TimeTagger {
   }
 
   static int sentenceStart(String text, int from) {
-    for (int i = from - 1; i > 0; i--) {
+    int limit = Math.max(0, from - 200);
+    for (int i = from - 1; i > limit; i--) {
       char ch = text.charAt(i);
       if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?') && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))
           && i > 0 && Character.isLowerCase(text.charAt(i - 1)))) {
         return i + 1;
       }
     }
-    return 0;
+    return limit;
   }
 
   static int sentenceEnd(String text, int from) {
-    for (int i = from; i < text.length(); i++) {
+    int limit = Math.min(text.length(), from + 200);
+    for (int i = from; i < limit; i++) {
       char ch = text.charAt(i);
       if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))
           && i > 0 && Character.isLowerCase(text.charAt(i - 1)))) {
         return i + 1;
       }
     }
-    return text.length();
+    return limit;
   }
 }
