@@ -121,11 +121,22 @@ public final class Pipeline {
       }
       articles.sort(Comparator.comparing(Article::id));
       progress.stage("annotate", articles.size());
+      List<Rejection> annotationFailures = new ArrayList<>();
       List<Annotations> annotations = parallel(pool, articles, a -> {
-        Annotations an = annotator.annotate(a);
+        Annotations an;
+        try {
+          an = annotator.annotate(a);
+        } catch (RuntimeException | StackOverflowError e) {
+          an = new Annotations(a.id(), List.of(), List.of(), List.of());
+          synchronized (annotationFailures) {
+            annotationFailures.add(new Rejection(a.id(), "annotation failed, article kept without entities, quotes "
+                + "and times: " + e));
+          }
+        }
         progress.advance();
         return an;
       });
+      rejected.addAll(annotationFailures);
       progress.stage("copies", -1);
       List<Relation> relations = copies.detect(articles);
       progress.stage("stories", -1);
@@ -136,7 +147,14 @@ public final class Pipeline {
       }
       if (paraphrases) {
         progress.stage("paraphrases", -1);
-        List<Relation> found = new ParaphraseDetector(new SentenceEmbedder()).detect(byId, stories, relations);
+        List<Relation> found;
+        try {
+          found = new ParaphraseDetector(new SentenceEmbedder()).detect(byId, stories, relations);
+        } catch (RuntimeException | LinkageError e) {
+          // e.g. no ONNX Runtime build for this platform: lexical relations stand, the user is told
+          found = List.of();
+          rejected.add(new Rejection("(paraphrase detection)", "skipped, lexical copy detection only: " + e));
+        }
         if (!found.isEmpty()) {
           List<Relation> all = new ArrayList<>(relations);
           all.addAll(found);
