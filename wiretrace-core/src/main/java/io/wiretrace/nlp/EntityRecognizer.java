@@ -268,6 +268,8 @@ public final class EntityRecognizer {
       "Bishop", "Archbishop", "Imam", "Rabbi", "Coach", "Director", "CEO", "Chairman", "Chairwoman", "spokesman",
       "spokeswoman", "spokesperson", "leader", "minister", "president", "senator", "governor", "actor", "actress",
       "singer", "author", "journalist", "lawyer", "activist", "candidate", "economist", "analyst", "chief");
+  private static final Set<String> SAYS = Set.of("said", "says", "told", "added", "wrote", "explained", "noted", "argued",
+      "stated", "insisted", "recalled", "warned", "asked", "replied");
   private static final Set<String> CHUNK_GLUE = Set.of("of", "and", "for", "de", "the", "&", "du", "la", "al");
 
   /**
@@ -295,6 +297,9 @@ public final class EntityRecognizer {
         type = "LOCATION";
       } else if (PERSON_CUES.contains(words[i - 1]) && j - i <= 3 && !Gazetteer.get().common(words[i].toLowerCase(Locale.ROOT))) {
         type = "PERSON";
+      } else if (j - i >= 2 && j - i <= 3 && j < words.length && SAYS.contains(words[j])
+          && !Gazetteer.get().common(words[j - 1].toLowerCase(Locale.ROOT))) {
+        type = "PERSON"; // "Abba Kyari said": two or three capitalized words, a verb of saying, no ordinary word at the end
       }
       if (type != null) {
         int start = tokens.get(s[0] + i).start();
@@ -491,14 +496,15 @@ public final class EntityRecognizer {
       g.mentions.sort(Comparator.comparingInt(RawMention::start));
       String name = g.mentions.stream().map(RawMention::text).max(Comparator.comparingInt(String::length)
           .thenComparing(Comparator.reverseOrder())).orElseThrow();
-      String base = g.type.toLowerCase(Locale.ROOT) + ":" + slug(name);
+      String type = g.type; // the longest form's type; a majority vote over mentions measured 0.583 against 0.585
+      String base = type.toLowerCase(Locale.ROOT) + ":" + slug(name);
       int n = ids.merge(base, 1, Integer::sum);
       String id = n == 1 ? base : base + "-" + n;
       List<Entity.Mention> ms = new ArrayList<>();
       for (RawMention m : g.mentions) {
         ms.add(new Entity.Mention(new Span(m.start(), m.end()), m.text()));
       }
-      out.add(new Entity(id, g.type, name, ms));
+      out.add(new Entity(id, type, name, ms));
     }
     return out;
   }
@@ -535,6 +541,7 @@ public final class EntityRecognizer {
       this.words = words;
       this.index = index;
     }
+
 
     boolean accepts(String mentionType, List<String> w) {
       if (w.equals(words)) {
