@@ -154,6 +154,8 @@ final class ParaphraseEval implements EvalTask {
     t.row("ECB+ test same-event pairs, no lexical relation (" + shipped + ")", ecbTest.size(),
         1 - rate(detector, ecbTest, ParaphraseDetector.SENTENCE_MATCH, ParaphraseDetector.MIN_COVERAGE), "-", "-", "-",
         "flagged pairs inspected were AFP rewrites the lexical path missed");
+    t.note("content-word Jaccard, median: paraphrased MSRP-test documents " + medianJaccard(testPos)
+        + ", non-paraphrase documents " + medianJaccard(testNeg) + ", ECB+ test same-event pairs " + medianJaccard(ecbTest));
     for (String line : sweepLines) {
       t.note("tuning sweep: " + line);
     }
@@ -180,6 +182,16 @@ final class ParaphraseEval implements EvalTask {
       out.add(new String[] {copy.toString(), original.toString()});
     }
     return out;
+  }
+
+  private static String medianJaccard(List<String[]> pairs) {
+    double[] j = new double[pairs.size()];
+    for (int i = 0; i < j.length; i++) {
+      j[i] = ParaphraseDetector.contentJaccard(pairs.get(i)[0], pairs.get(i)[1]);
+    }
+    java.util.Arrays.sort(j);
+    return j.length == 0 ? "-" : String.format(Locale.ROOT, "%.3f (p10 %.3f, p90 %.3f)", j[j.length / 2], j[j.length / 10],
+        j[Math.min(j.length - 1, j.length * 9 / 10)]);
   }
 
   /** Share of {copy, original} pairs the rule calls a copy. */
