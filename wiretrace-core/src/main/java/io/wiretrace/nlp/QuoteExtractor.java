@@ -100,6 +100,11 @@ public final class QuoteExtractor {
   /** How far from a quote its attribution is looked for. */
   static final int WINDOW = 400;
 
+  private static final Set<String> PRONOUN_WORDS = Set.of("he", "she", "they", "it", "we", "i");
+  private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+      "december", "today", "yesterday", "tonight");
+
   private static final Set<String> NOT_SPEAKERS = Set.of("it", "this", "that", "there", "which", "who", "what", "but",
       "and", "the", "so", "as", "if", "when", "in", "on", "at", "for", "to", "a", "an");
   private static final Set<String> MALE = Set.of("he", "him", "his");
@@ -137,7 +142,24 @@ public final class QuoteExtractor {
 
   private record Attribution(String speaker, Span span, String entity, String cue) {}
 
+  /**
+   * As {@link #attributeOnce}, except that a pronoun found after the quote ("…,” she said) gives way to a
+   * name that introduces the quote in the same sentence ("McCaskill scolded him: “…,” she said"): the
+   * name is the more informative mention of the same speaker.
+   */
   private Attribution attribute(String text, Raw r, List<Entity> entities) {
+    Attribution a = attributeOnce(text, r, entities, false);
+    if (a != null && PRONOUN_WORDS.contains(a.speaker().toLowerCase(Locale.ROOT)) && a.span().start() > r.close()) {
+      Attribution before = attributeOnce(text, r, entities, true);
+      if (before != null && !PRONOUN_WORDS.contains(before.speaker().toLowerCase(Locale.ROOT))
+          && before.span().end() <= r.open() && !before.cue().equals("subject")) {
+        return before;
+      }
+    }
+    return a;
+  }
+
+  private Attribution attributeOnce(String text, Raw r, List<Entity> entities, boolean beforeOnly) {
     // attribution lives near the quote: at most WINDOW characters either side, whatever the sentence length
     int sentenceStart = Math.max(sentenceStart(text, r.open()), r.open() - WINDOW);
     int sentenceEnd = Math.min(sentenceEnd(text, r.close() + 1), r.close() + 1 + WINDOW);
@@ -150,6 +172,9 @@ public final class QuoteExtractor {
     String inner = text.substring(r.open() + 1, r.close()).stripTrailing();
     if (inner.endsWith(".") && after.stripLeading().length() > 0 && Character.isUpperCase(after.stripLeading().charAt(0))) {
       after = ""; // “… for him.” She says …: the quote closed its sentence; what follows is the next one
+    }
+    if (beforeOnly) {
+      after = "";
     }
     Matcher m = AFTER_CUE_FIRST.matcher(after);
     if (m.find() && speakerOk(m.group(2))) {
@@ -174,7 +199,7 @@ public final class QuoteExtractor {
     String rest = text.substring(r.close() + 1, Math.min(text.length(), r.close() + 120));
     int eol = rest.indexOf('\n');
     m = AFTER_DASH.matcher(eol < 0 ? rest : rest.substring(0, eol));
-    if (m.find()) {
+    if (!beforeOnly && m.find()) {
       return resolve(text, r.close() + 1 + m.start(1), trimSpeaker(m.group(1)), "dash", entities);
     }
     // before the opening mark
@@ -194,11 +219,13 @@ public final class QuoteExtractor {
       }
     }
     if (best != null && best.group(2).endsWith("ing")) {
-      // "Trump attacked Clinton …, saying, “…”": a participle's speaker is the sentence's subject
+      // "Trump attacked Clinton …, saying, “…”": a participle's speaker is the sentence's subject, never the
+      // word before it ("… early Friday saying")
       Attribution subject = subject(text, entities, sentenceStart, from + best.start(1));
       if (subject != null) {
         return new Attribution(subject.speaker(), subject.span(), subject.entity(), best.group(2));
       }
+      best = null;
     }
     if (best != null) {
       return resolve(text, from + best.start(1), trimSpeaker(best.group(1)), best.group(2), entities);
@@ -267,7 +294,11 @@ public final class QuoteExtractor {
   }
 
   private static boolean speakerOk(String speaker) {
-    String first = speaker.split("\\s+")[0].toLowerCase(Locale.ROOT);
+    String[] words = speaker.split("\\s+");
+    if (CALENDAR.contains(words[words.length - 1].toLowerCase(Locale.ROOT))) {
+      return false; // "early Friday saying": a date, not a speaker
+    }
+    String first = words[0].toLowerCase(Locale.ROOT);
     if (speaker.equals("It") || speaker.equals("it")) {
       return true;
     }
