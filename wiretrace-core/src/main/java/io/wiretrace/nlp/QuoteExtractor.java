@@ -60,7 +60,7 @@ public final class QuoteExtractor {
           + "declared|recalled|warned|replied|responded|stressed|concluded|observed|remarked|countered|cautioned|"
           + "demanded|shouted|asked|quipped|joked|exclaimed|retorted)\\s+(" + SPEAKER + ")");
   private static final Pattern AFTER_SPEAKER_FIRST = Pattern.compile(
-      "^[\\s,—–-]*(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|later|previously|again|"
+      "^[\\s,—–-]*(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,120},)?\\s+(?:(?:has|had|have|also|then|later|once|later|previously|again|"
           + "recently|simply|just|would|will|had\\s+earlier|,)\\s+)*(" + CUE + "|according to)\\b");
   /** {@code “…,” said 9/11 widow Terry Strada}: a few words of any kind, then a name. */
   private static final Pattern AFTER_CUE_LOOSE = Pattern.compile(
@@ -73,7 +73,7 @@ public final class QuoteExtractor {
       "^[\\s,]*((?:[\\p{L}.'’\\-]+\\s+){0,6}?\\p{Lu}[\\p{L}.'’\\-]*)(?:\\s*\\([^)]{1,40}\\))?\\s+(" + CUE + ")\\b");
   /** {@code X said: “…”}, {@code X told reporters, “…”}: speaker and cue end right before the opening mark. */
   private static final Pattern BEFORE = Pattern.compile(
-      "(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,80},)?\\s+(?:(?:has|had|have|also|then|later|once|again|would|will|"
+      "(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,120},)?\\s+(?:(?:has|had|have|also|then|later|once|again|would|will|"
           + "still|often|repeatedly|recently|simply|just|quickly|later|previously|\\p{Ll}+ed\\s+and)\\s+)*(" + CUE + ")"
           + "(?:\\s+[^\\s“”\"]+){0,6}?\\s*[:,]?\\s*(?:that\\s+)?$");
   private static final Pattern ACCORDING_TO = Pattern.compile("according to (" + SPEAKER + ")", Pattern.CASE_INSENSITIVE);
