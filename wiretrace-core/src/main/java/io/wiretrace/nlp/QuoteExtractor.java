@@ -46,7 +46,7 @@ public final class QuoteExtractor {
   private static final String NAME = "(?:(?:the\\s+)?" + TITLE + "\\s+)?" + CAP + "(?:\\s+(?:" + CAP + "|de|van|von|al|bin|da|del|la|le|of|the))*"
       + "(?<!\\s(?:of|the))";
   private static final String PRONOUN = "(?:he|she|they|it|we|I|He|She|They|It|We)";
-  private static final String NOMINAL = "(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|"
+  private static final String NOMINAL = "(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|"
       + "\\p{Lu}[\\p{L}]*['’]s)\\s+"
       + "(?:(?!(?:that|which|who|once|to|what|of|in|on|and|or|for|with|at|by|from|as|but|is|was|were|are)\\b)"
       + "[\\p{Ll}\\p{Lu}\\d][\\p{Ll}\\d'’\\-]*\\s+){0,4}?"
@@ -123,14 +123,21 @@ public final class QuoteExtractor {
     List<Quote> out = new ArrayList<>(raws.size());
     Quote previous = null;
     int previousEnd = -1;
+    Attribution lastLocal = null;
     for (Raw r : raws) {
       String inner = original.substring(r.open() + 1, r.close());
       Span span = new Span(r.open() + 1, r.close());
-      Attribution a = attribute(text, r, entities);
+      Choice choice = attribute(text, r, entities);
+      Attribution a = choice.chosen();
       if (a == null && previous != null && previous.speaker() != null
           && paragraphsBetween(text, previousEnd, r.open()) <= 1) {
-        a = new Attribution(previous.speaker(), previous.speakerSpan(), previous.speakerEntity(), "continued");
+        // the speaker carries over, as its nearest mention ("…,” she said. “…”), which may be a pronoun
+        Attribution near = lastLocal != null ? lastLocal
+            : new Attribution(previous.speaker(), previous.speakerSpan(), previous.speakerEntity(), "continued");
+        a = new Attribution(near.speaker(), near.span(), previous.speakerEntity() != null ? previous.speakerEntity() : near.entity(),
+            "continued");
       }
+      lastLocal = choice.local();
       Quote q = a == null ? new Quote(span, inner, null, null, null, null)
           : new Quote(span, inner, a.speaker(), a.span(), a.entity(), a.cue());
       out.add(q);
@@ -142,21 +149,24 @@ public final class QuoteExtractor {
 
   private record Attribution(String speaker, Span span, String entity, String cue) {}
 
+  /** The attribution chosen for a quote and, when a name replaced a pronoun after it, that nearer pronoun. */
+  private record Choice(Attribution chosen, Attribution local) {}
+
   /**
    * As {@link #attributeOnce}, except that a pronoun found after the quote ("…,” she said) gives way to a
    * name that introduces the quote in the same sentence ("McCaskill scolded him: “…,” she said"): the
    * name is the more informative mention of the same speaker.
    */
-  private Attribution attribute(String text, Raw r, List<Entity> entities) {
+  private Choice attribute(String text, Raw r, List<Entity> entities) {
     Attribution a = attributeOnce(text, r, entities, false);
     if (a != null && PRONOUN_WORDS.contains(a.speaker().toLowerCase(Locale.ROOT)) && a.span().start() > r.close()) {
       Attribution before = attributeOnce(text, r, entities, true);
       if (before != null && !PRONOUN_WORDS.contains(before.speaker().toLowerCase(Locale.ROOT))
           && before.span().end() <= r.open() && !before.cue().equals("subject")) {
-        return before;
+        return new Choice(before, a); // the pronoun stays the nearest mention for a quote that continues this one
       }
     }
-    return a;
+    return new Choice(a, null);
   }
 
   private Attribution attributeOnce(String text, Raw r, List<Entity> entities, boolean beforeOnly) {
