@@ -202,6 +202,7 @@ public final class EntityRecognizer {
       Boolean shouting = null;
       for (int i = 0; i < words.length; i++) {
         if (!covered[i] && ACRONYM.matcher(words[i]).matches() && gazetteer.type(words[i]) == null
+            && !NOT_ORGANIZATIONS.contains(words[i])
             && !gazetteer.common(words[i].toLowerCase(Locale.ROOT)) && !(shouting == null ? (shouting = allCaps(words)) : shouting)) {
           int start = tokens.get(s[0] + i).start();
           sentence.add(new RawMention("ORGANIZATION", start, tokens.get(s[0] + i).end(), words[i]));
@@ -333,6 +334,11 @@ public final class EntityRecognizer {
     }
     return false;
   }
+
+  /** Capitalized abbreviations news uses that name no organization. */
+  private static final Set<String> NOT_ORGANIZATIONS = Set.of("COVID", "CEO", "CFO", "CTO", "GDP", "PM", "AM", "TV", "NGO",
+      "NGOs", "LGBT", "LGBTQ", "FAQ", "DIY", "OK", "ID", "IQ", "AI", "IT", "PR", "HQ", "VIP", "MP", "MPs", "PhD", "SUV", "ICU",
+      "PPE", "RIP", "USD", "EUR", "GMT", "UTC", "BC", "AD", "II", "III", "IV", "VI", "XI");
 
   private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}");
 
