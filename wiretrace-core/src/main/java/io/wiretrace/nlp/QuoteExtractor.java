@@ -345,8 +345,18 @@ public final class QuoteExtractor {
   }
 
   private static Attribution firstEntityIn(String text, List<Entity> entities, int from, int to) {
+    // a person or organization that opens the sentence is its subject ("Politifact then ruled that …")
+    int opening = from;
+    while (opening < to && !Character.isLetter(text.charAt(opening))) {
+      opening++;
+    }
     Attribution person = firstEntityIn(entities, from, to, "PERSON");
-    return person != null ? person : firstEntityIn(entities, from, to, "ORGANIZATION");
+    Attribution organization = firstEntityIn(entities, from, to, "ORGANIZATION");
+    if (organization != null && organization.span().start() <= opening + 4
+        && (person == null || person.span().start() > organization.span().start())) {
+      return organization;
+    }
+    return person != null ? person : organization;
   }
 
   private static Attribution firstEntityIn(List<Entity> entities, int from, int to, String type) {
