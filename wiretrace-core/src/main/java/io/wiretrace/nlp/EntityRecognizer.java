@@ -61,7 +61,10 @@ public final class EntityRecognizer {
     TITLE_WORDS = Set.copyOf(t);
   }
 
-  private static final Set<String> FEMALE_TITLES = Set.of("mrs", "mrs.", "ms", "ms.", "dame", "lady", "queen", "princess");
+  private static final Set<String> FEMALE_TITLES = Set.of("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen",
+      "princess", "madam", "madame", "mme.", "congresswoman", "chairwoman", "spokeswoman", "businesswoman");
+  private static final Set<String> MALE_TITLES = Set.of("mr", "mr.", "sir", "lord", "king", "prince", "monsieur", "m.",
+      "congressman", "chairman", "spokesman", "businessman");
 
   static {
     allowFeatureExtensions();
@@ -525,15 +528,29 @@ public final class EntityRecognizer {
     return last >= 0 && maxEnd[last] > s;
   }
 
-  /** True when the person entity's mentions carry a female honorific ("Ms.", "Mrs.", "Queen"). */
-  public static boolean female(Entity e) {
+  /**
+   * "female" or "male" when a title printed before one of the person's mentions says so ("Ms. Varga",
+   * "Mr. Ekberg", "Queen …"); null when nothing does (no name lists are used).
+   */
+  public static String gender(Entity e, String text) {
     for (Entity.Mention m : e.mentions()) {
-      String first = m.text().split("\\s+")[0].toLowerCase(Locale.ROOT);
-      if (FEMALE_TITLES.contains(first)) {
-        return true;
+      int end = m.span().start();
+      while (end > 0 && text.charAt(end - 1) == ' ') {
+        end--;
+      }
+      int start = end;
+      while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+        start--;
+      }
+      String title = text.substring(start, end).toLowerCase(Locale.ROOT);
+      if (FEMALE_TITLES.contains(title)) {
+        return "female";
+      }
+      if (MALE_TITLES.contains(title)) {
+        return "male";
       }
     }
-    return false;
+    return null;
   }
 
   private static final class Group {

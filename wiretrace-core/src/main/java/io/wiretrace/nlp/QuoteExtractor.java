@@ -328,7 +328,7 @@ public final class QuoteExtractor {
     String lower = speaker.toLowerCase(Locale.ROOT);
     String entity = null;
     if (MALE.contains(lower) || FEMALE.contains(lower)) {
-      entity = lastPersonBefore(entities, start);
+      entity = lastPersonBefore(text, entities, start, FEMALE.contains(lower) ? "male" : "female");
     } else {
       entity = entityCovering(entities, span);
     }
@@ -397,11 +397,12 @@ public final class QuoteExtractor {
     return null;
   }
 
-  private static String lastPersonBefore(List<Entity> entities, int offset) {
+  /** The last person named before {@code offset} whose known gender is not {@code incompatible}. */
+  private static String lastPersonBefore(String text, List<Entity> entities, int offset, String incompatible) {
     String best = null;
     int bestEnd = -1;
     for (Entity e : entities) {
-      if (!e.type().equals("PERSON")) {
+      if (!e.type().equals("PERSON") || incompatible.equals(EntityRecognizer.gender(e, text))) {
         continue;
       }
       for (Entity.Mention m : e.mentions()) {

@@ -53,4 +53,19 @@ class QuoteExtractorTest {
     assertThat(q.get(1).speaker()).isEqualTo("Mayor Lena Brandt");
     assertThat(q.get(1).cue()).isEqualTo("continued");
   }
+
+  @Test
+  void aPronounResolvesToTheLastPersonOfCompatibleGender() {
+    String text = "Ms. Lena Brandt met Mr. Tomas Ekberg on Monday. “We will build the barrier,” she said.";
+    List<Entity> es = List.of(
+        new Entity("person:lena-brandt", "PERSON", "Lena Brandt",
+            List.of(new Entity.Mention(new io.wiretrace.model.Span(4, 15), "Lena Brandt"))),
+        new Entity("person:tomas-ekberg", "PERSON", "Tomas Ekberg",
+            List.of(new Entity.Mention(new io.wiretrace.model.Span(24, 36), "Tomas Ekberg"))));
+    Quote q = quotes.extract(text, es).get(0);
+    assertThat(q.speaker()).isEqualTo("she");
+    assertThat(q.speakerEntity()).isEqualTo("person:lena-brandt"); // Ekberg is nearer, but "Mr." makes him a he
+    Quote he = quotes.extract(text.replace("she said", "he said"), es).get(0);
+    assertThat(he.speakerEntity()).isEqualTo("person:tomas-ekberg");
+  }
 }
