@@ -138,4 +138,43 @@ class DemoCorpusTest {
     String report = Files.readString(out.resolve(Pipeline.REPORT));
     assertThat(report).contains("<mark>").contains("<mark class=\"sub\">tribunal</mark>").contains("verbatim").contains("spun").contains("Storyline").contains("truncated gzip stream");
   }
+
+  @Test
+  void everyStory_countsIndependentReportsAndEchoesFromTheLineage() {
+    Set<String> copies = new HashSet<>();
+    truth.get("relations").forEach(r -> copies.add(r.get("copy").asText()));
+    truth.get("stories").fields().forEachRemaining(e -> {
+      List<String> members = new java.util.ArrayList<>();
+      e.getValue().forEach(n -> members.add(n.asText()));
+      long echoes = members.stream().filter(copies::contains).count();
+      io.wiretrace.model.Story story = result.stories().stream().filter(s -> s.articles().contains(members.get(0)))
+          .findFirst().orElseThrow();
+      io.wiretrace.model.Synthesis sy = result.syntheses().stream().filter(x -> x.story().equals(story.id())).findFirst()
+          .orElseThrow();
+      assertThat(sy.echoes()).as("echoes of %s", e.getKey()).isEqualTo(echoes);
+      assertThat(sy.independent()).as("independent reports of %s", e.getKey()).isEqualTo(members.size() - echoes);
+      assertThat(sy.summary()).as("summary of %s", e.getKey()).isNotEmpty()
+          .allSatisfy(x -> assertThat(copies).doesNotContain(x.article()));
+    });
+  }
+
+  @Test
+  void everyAlteredQuote_inASpunOrParaphrasedCopy_isFlaggedWithItsDiff_andNoOther() {
+    Set<String> expected = new HashSet<>();
+    truth.get("quote_drift").forEach(d -> expected.add(d.get("copy").asText() + " | " + d.get("quote").asText()));
+    Set<String> found = new HashSet<>();
+    for (io.wiretrace.model.Synthesis sy : result.syntheses()) {
+      for (io.wiretrace.model.Synthesis.StoryQuote q : sy.quotes()) {
+        for (io.wiretrace.model.Synthesis.QuoteVariant v : q.variants()) {
+          if (v.drift()) {
+            assertThat(v.diff()).isNotBlank();
+            String prefix = expected.stream().filter(x -> x.startsWith(v.article() + " | ")
+                && q.text().startsWith(x.substring(x.indexOf(" | ") + 3))).findFirst().orElse(v.article() + " | " + q.text());
+            found.add(prefix);
+          }
+        }
+      }
+    }
+    assertThat(found).isEqualTo(expected);
+  }
 }
