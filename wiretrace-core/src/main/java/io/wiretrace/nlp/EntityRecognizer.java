@@ -301,6 +301,9 @@ public final class EntityRecognizer {
         type = "LOCATION";
       } else if (PERSON_CUES.contains(words[i - 1]) && j - i <= 3 && !Gazetteer.get().common(words[i].toLowerCase(Locale.ROOT))) {
         type = "PERSON";
+      } else if (j - i >= 2 && j - i <= 3 && SAYS.contains(words[i - 1])
+          && !Gazetteer.get().common(words[j - 1].toLowerCase(Locale.ROOT))) {
+        type = "PERSON"; // "…,” said Robert McAtee"
       } else if (j - i >= 2 && j - i <= 3 && j < words.length && SAYS.contains(words[j])
           && !Gazetteer.get().common(words[j - 1].toLowerCase(Locale.ROOT))) {
         type = "PERSON"; // "Abba Kyari said": two or three capitalized words, a verb of saying, no ordinary word at the end
