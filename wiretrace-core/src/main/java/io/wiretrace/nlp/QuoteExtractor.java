@@ -39,7 +39,7 @@ public final class QuoteExtractor {
       + "responding|tweeting|recalling|stressing|acknowledging|cautioning|urging|predicting|promising|vowing|"
       + "added|chimed in|shot back|fired back|retorted|exclaimed|scoffed|snapped|conceded|yells|yelled|chanted|"
       + "scolded|branded|condemned|accused|referenced|blamed|dubbed|labeled|labelled|touted|praised|criticized|"
-      + "criticised|mocked|ridiculed|lamented|pleaded|proclaimed|boasts|wondering|telling)";
+      + "criticised|mocked|ridiculed|lamented|pleaded|proclaimed|boasts|wondering|telling|calls|dubs|labels)";
   private static final String TITLE = "(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Rev|Pres|Sir|Dame|Lord|Judge|"
       + "President|Senator|Governor|Minister|Prime Minister|Secretary|Chancellor|Mayor|Chief|General|Ambassador)\\.?";
   private static final String CAP = "[A-Z][\\p{L}'’.\\-]*";
@@ -58,7 +58,7 @@ public final class QuoteExtractor {
   private static final Pattern AFTER_CUE_FIRST = Pattern.compile(
       "^[\\s,]*(?:also\\s+)?(said|says|added|adds|wrote|writes|continued|continues|explained|noted|argued|insisted|"
           + "declared|recalled|warned|replied|responded|stressed|concluded|observed|remarked|countered|cautioned|"
-          + "demanded|shouted|asked|quipped|joked|exclaimed|retorted)\\s+(" + SPEAKER + ")");
+          + "demanded|shouted|asked|quipped|joked|exclaimed|retorted|reported|tweeted|wrote)\\s+(" + SPEAKER + ")");
   private static final Pattern AFTER_SPEAKER_FIRST = Pattern.compile(
       "^[\\s,—–-]*(" + SPEAKER + ")(?:\\s*\\([^)]{1,40}\\))?(?:,\\s+[^,]{1,120},)?\\s+(?:(?:has|had|have|also|then|later|once|later|previously|again|"
           + "recently|simply|just|would|will|had\\s+earlier|,)\\s+)*(" + CUE + "|according to)\\b");
@@ -274,6 +274,11 @@ public final class QuoteExtractor {
         Matcher lm = BEFORE.matcher(lead);
         if (lm.find() && speakerOk(lm.group(1))) {
           return resolve(text, start + lm.start(1), trimSpeaker(lm.group(1)), lm.group(2), entities);
+        }
+        // "Sanders made the following comment:" — no verb of saying, but the lead's subject introduces the quote
+        Attribution leadSubject = subject(text, entities, start, end);
+        if (leadSubject != null) {
+          return new Attribution(leadSubject.speaker(), leadSubject.span(), leadSubject.entity(), "colon");
         }
       }
     }
