@@ -227,7 +227,7 @@ final class TimeEval implements EvalTask {
     }
   }
 
-  /** The calendar interval of a TIMEX3 / ISO value: a day, an ISO week, a weekend, a month, a year; nulls if none. */
+  /** The calendar interval of a TIMEX3 / ISO value: a day, an ISO week, a weekend, a month, a year, a decade, a century; nulls if none. */
   static LocalDate[] interval(String v) {
     try {
       if (v.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
@@ -247,6 +247,14 @@ final class TimeEval implements EvalTask {
       if (v.matches("\\d{4}")) {
         int y = Integer.parseInt(v);
         return new LocalDate[] {LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)};
+      }
+      if (v.matches("\\d{3}")) { // a decade: "199" is the 1990s
+        int y = Integer.parseInt(v) * 10;
+        return new LocalDate[] {LocalDate.of(y, 1, 1), LocalDate.of(y + 9, 12, 31)};
+      }
+      if (v.matches("\\d{2}")) { // a century: "16" is the 1600s (the 17th century)
+        int y = Integer.parseInt(v) * 100;
+        return new LocalDate[] {LocalDate.of(y, 1, 1), LocalDate.of(y + 99, 12, 31)};
       }
     } catch (RuntimeException e) {
       return new LocalDate[] {null, null};
@@ -324,7 +332,7 @@ final class TimeEval implements EvalTask {
           String.format(Locale.ROOT, "found %.3f", (double) all[0] / Math.max(1, all[2])), "-", "-",
           String.format(Locale.ROOT, "acc %.3f", (double) all[1] / Math.max(1, all[2])), "-");
       t.note("GUM rows: <date> spans with when or from/to (calendar dates and intervals); right = a tagger timex overlaps "
-          + "the span and denotes the same interval (day, ISO week, weekend, month or year). Reference = the dateline.");
+          + "the span and denotes the same interval (day, ISO week, weekend, month, year, decade or century). Reference = the dateline.");
     }
     t.note("Matching as the TE3 toolkit: relaxed = extents overlap; value/type F1 = matched with the identical "
         + "attribute, over all system and gold timexes. The DCT element is the reference date and is not scored.");

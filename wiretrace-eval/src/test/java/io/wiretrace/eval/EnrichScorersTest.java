@@ -52,6 +52,8 @@ class EnrichScorersTest {
     assertThat(TimeEval.interval("2017-W28")).containsExactly(LocalDate.of(2017, 7, 10), LocalDate.of(2017, 7, 16));
     assertThat(TimeEval.interval("2015-W38-WE")).containsExactly(LocalDate.of(2015, 9, 19), LocalDate.of(2015, 9, 20));
     assertThat(TimeEval.interval("2014-02")).containsExactly(LocalDate.of(2014, 2, 1), LocalDate.of(2014, 2, 28));
+    assertThat(TimeEval.interval("199")).containsExactly(LocalDate.of(1990, 1, 1), LocalDate.of(1999, 12, 31));
+    assertThat(TimeEval.interval("16")).containsExactly(LocalDate.of(1600, 1, 1), LocalDate.of(1699, 12, 31));
     assertThat(TimeEval.interval("PXY")).containsExactly(null, null);
   }
 
