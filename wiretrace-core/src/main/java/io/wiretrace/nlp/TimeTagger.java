@@ -107,7 +107,7 @@ public final class TimeTagger {
       Map.entry("earlier-this", "week month year"), Map.entry("ago", "ago earlier before later from now hence"),
       Map.entry("duration", "second minute hour day week month year decade centur"),
       Map.entry("vague-duration", "seconds minutes hours days weeks months years decades"),
-      Map.entry("year", "#digit"), Map.entry("decade", "#digit"), Map.entry("century", "century"),
+      Map.entry("year", "#digit"), Map.entry("decade", "#digit"), Map.entry("century", "century"), Map.entry("spelled-decade", "ties"),
       Map.entry("season", "summer winter spring autumn fall"), Map.entry("quarter", "quarter"),
       Map.entry("clock", "#digit"), Map.entry("reported-quarter", "quarter period"),
       Map.entry("year-ago", "year"), Map.entry("fiscal", "fiscal"), Map.entry("noon", "noon midnight"),
@@ -228,6 +228,11 @@ public final class TimeTagger {
             case "next", "coming", "following" -> 1;
             default -> 0;
           };
+          if (unit.equals("weekend") && delta == 0 && c.ref() != null && !c.future()
+              && c.ref().getDayOfWeek().getValue() < DayOfWeek.SATURDAY.getValue()) {
+            // "ran this weekend" written on a Wednesday: the weekend just past
+            return new Norm("DATE", week(c.ref().minusWeeks(1)) + "-WE", mod);
+          }
           return new Norm("DATE", relativeUnit(c.ref(), unit, delta), mod);
         });
     rule("earlier-this", "(?i:(earlier|later)\\s+(?:this|in the)\\s+(week|month|year))", (m, c) ->
@@ -283,6 +288,20 @@ public final class TimeTagger {
     });
     rule("decade", "(?:(?i:the)\\s+)?(?:(?i:(early|mid|late))[- ]\\s*)?((?:1[89]|20)\\d)0'?s(?!\\w)",
         (m, c) -> new Norm("DATE", m.group(2), mod(m.group(1))));
+    rule("spelled-decade", "(?i:the\\s+(?:(early|mid|late)[- ]?\\s*)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+        (m, c) -> {
+          int d = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "twenties" -> 2;
+            case "thirties" -> 3;
+            case "forties" -> 4;
+            case "fifties" -> 5;
+            case "sixties" -> 6;
+            case "seventies" -> 7;
+            case "eighties" -> 8;
+            default -> 9;
+          };
+          return new Norm("DATE", "19" + d, mod(m.group(1))); // news means the last century's
+        });
     rule("century", "(?i:(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\s+century)", (m, c) ->
         new Norm("DATE", two(Integer.parseInt(m.group(1)) - 1), null));
     rule("season", "(?:(?i:(last|this|next|early|late|mid))\\s+)?(?i:(summer|winter|spring|autumn))(?:\\s+(?:of\\s+)?(\\d{4}))?"

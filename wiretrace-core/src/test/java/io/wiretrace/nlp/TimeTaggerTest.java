@@ -44,6 +44,10 @@ class TimeTaggerTest {
     assertThat(only("It happened yesterday.", FRIDAY)).isEqualTo("2023-06-15");
     assertThat(only("It rained last summer.", FRIDAY)).isEqualTo("2022-SU");
     assertThat(only("Voting ends tonight.", FRIDAY)).isEqualTo("2023-06-16TNI");
+    LocalDate wednesday = LocalDate.of(2016, 9, 7);
+    assertThat(only("The championship ran this weekend in Toronto.", wednesday)).isEqualTo("2016-W35-WE");
+    assertThat(only("The final will be played this weekend.", wednesday)).isEqualTo("2016-W36-WE");
+    assertThat(only("Back in the sixties, he painted soup cans.", FRIDAY)).isEqualTo("196");
   }
 
   @Test
