@@ -166,13 +166,13 @@ public final class ParaphraseDetector {
       Map<String, List<Sent>> sentences = new TreeMap<>();
       for (int i = 1; i < members.size(); i++) {
         Article copy = members.get(i);
-        if (isCopy.contains(copy.id())) {
-          continue;
+        if (isCopy.contains(copy.id()) || !english(copy)) {
+          continue; // the model is English: other languages get no embedding judgement rather than a wrong one
         }
         Relation best = null;
         for (int j = 0; j < i; j++) {
           Article original = members.get(j);
-          if (isCopy.contains(original.id()) || linked.contains(copy.id() + "\u0000" + original.id())) {
+          if (isCopy.contains(original.id()) || !english(original) || linked.contains(copy.id() + "\u0000" + original.id())) {
             // a lexical copy is never named as an original: lineage goes to the root
             continue;
           }
@@ -220,6 +220,10 @@ public final class ParaphraseDetector {
     }
     int union = x.size() + y.size() - inter;
     return union == 0 ? 0 : (double) inter / union;
+  }
+
+  private static boolean english(Article a) {
+    return a.language() == null || a.language().equals("en");
   }
 
   private static double round(double v) {
