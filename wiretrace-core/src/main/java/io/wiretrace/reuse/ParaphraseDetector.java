@@ -6,8 +6,11 @@ import io.wiretrace.model.Evidence;
 import io.wiretrace.model.Relation;
 import io.wiretrace.model.Span;
 import io.wiretrace.model.Story;
+import io.wiretrace.text.Sentences;
+import io.wiretrace.text.Terms;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Copies that share meaning but few words: paraphrases and round-trip translations, which the
@@ -48,8 +50,6 @@ public final class ParaphraseDetector {
    */
   public static final double MIN_JACCARD = 0.25;
 
-  private static final Pattern SENTENCE = Pattern.compile(
-      "(?s).+?(?:[.!?]+[\"”’)]*(?=\\s+[\\p{Lu}\\d“\"‘(])|(?=\\n)|$)");
 
   private final SentenceEmbedder embedder;
 
@@ -63,7 +63,7 @@ public final class ParaphraseDetector {
   /** The sentences of {@code text} with at least five words. */
   List<Sent> sentences(String text) {
     List<Sent> out = new ArrayList<>();
-    Matcher m = SENTENCE.matcher(text);
+    Matcher m = Sentences.CANDIDATE.matcher(text);
     while (m.find()) {
       int s = m.start();
       while (s < m.end() && Character.isWhitespace(text.charAt(s))) {
@@ -164,6 +164,7 @@ public final class ParaphraseDetector {
       List<Article> members = new ArrayList<>(s.articles().stream().map(articles::get).toList());
       members.sort(Comparator.comparing((Article a) -> a.published() == null ? "\uffff" : a.published()).thenComparing(Article::id));
       Map<String, List<Sent>> sentences = new TreeMap<>();
+      Map<String, Set<String>> terms = new HashMap<>(); // each member's term set, once, not once per pair
       for (int i = 1; i < members.size(); i++) {
         Article copy = members.get(i);
         if (isCopy.contains(copy.id()) || !english(copy)) {
@@ -176,7 +177,8 @@ public final class ParaphraseDetector {
             // a lexical copy is never named as an original: lineage goes to the root
             continue;
           }
-          double jaccard = contentJaccard(copy.text(), original.text());
+          double jaccard = Terms.jaccard(terms.computeIfAbsent(copy.id(), k -> terms(copy.text())),
+              terms.computeIfAbsent(original.id(), k -> terms(original.text())));
           if (jaccard < MIN_JACCARD) {
             continue; // lexically too far apart to be a rewrite: no embedding spent
           }
@@ -210,16 +212,11 @@ public final class ParaphraseDetector {
 
   /** Jaccard similarity of the two texts' sets of index terms (stemmed content words). */
   public static double contentJaccard(String a, String b) {
-    Set<String> x = new HashSet<>(io.wiretrace.text.Terms.of(a));
-    Set<String> y = new HashSet<>(io.wiretrace.text.Terms.of(b));
-    int inter = 0;
-    for (String w : x) {
-      if (y.contains(w)) {
-        inter++;
-      }
-    }
-    int union = x.size() + y.size() - inter;
-    return union == 0 ? 0 : (double) inter / union;
+    return Terms.jaccard(terms(a), terms(b));
+  }
+
+  private static Set<String> terms(String text) {
+    return new HashSet<>(Terms.of(text));
   }
 
   private static boolean english(Article a) {

@@ -8,6 +8,7 @@ import io.wiretrace.model.Relation;
 import io.wiretrace.model.Story;
 import io.wiretrace.model.Synthesis;
 import io.wiretrace.model.Timex;
+import io.wiretrace.text.Sentences;
 import io.wiretrace.text.Terms;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Builds a {@link Synthesis} for each story (see the package comment). Stateless and thread-safe. */
 public final class StorySynthesizer {
@@ -38,7 +38,6 @@ public final class StorySynthesizer {
   static final int TIMELINE_EVENTS = 30;
 
   /** A sentence ends at . ! ? (plus closing quotes) before whitespace and a capital, digit or quote, or at a line end. */
-  private static final Pattern SENTENCE = Pattern.compile("(?s).+?(?:[.!?]+[\"”’)]*(?=\\s+[\\p{Lu}\\d“\"‘(])|(?=\\n)|$)");
 
   /** A sentence of an article with its term vector. */
   private record Sent(String article, int start, int end, String text, Map<String, Double> vector) {}
@@ -47,12 +46,12 @@ public final class StorySynthesizer {
       List<Relation> relations) {
     List<Article> members = story.articles().stream().map(articles::get).sorted(ORDER).toList();
     Set<String> originals = new LinkedHashSet<>(story.originals());
-    Map<String, String> copyOf = new HashMap<>();
+    Map<String, Relation> relationOf = new HashMap<>();
     List<Synthesis.LineageEdge> lineage = new ArrayList<>();
     Set<String> inStory = new java.util.HashSet<>(story.articles());
     for (Relation r : relations) {
       if (inStory.contains(r.copy()) && inStory.contains(r.original())) {
-        copyOf.put(r.copy(), r.original());
+        relationOf.put(r.copy(), r);
         lineage.add(new Synthesis.LineageEdge(r.copy(), r.original(), r.kind()));
       }
     }
@@ -60,24 +59,18 @@ public final class StorySynthesizer {
     int independent = originals.size();
     int echoes = story.articles().size() - independent;
 
-    List<Sent> sentences = new ArrayList<>();
+    // summary and timeline read the independent reports only
     Map<String, List<Sent>> byArticle = new LinkedHashMap<>();
     for (Article a : members) {
-      List<Sent> ss = sentences(a);
-      byArticle.put(a.id(), ss);
-      sentences.addAll(ss);
+      if (originals.contains(a.id())) {
+        byArticle.put(a.id(), sentences(a));
+      }
     }
     List<Synthesis.SummarySentence> summary = summary(members, originals, byArticle, articles);
     Map<String, String> alias = new HashMap<>();
     List<Synthesis.StoryEntity> entities = entities(members, annotations, alias);
     List<Synthesis.TimelineEvent> timeline = timeline(members, originals, annotations, byArticle, alias);
-    Map<String, Relation> relationOf = new HashMap<>();
-    for (Relation r : relations) {
-      if (inStory.contains(r.copy()) && inStory.contains(r.original())) {
-        relationOf.put(r.copy(), r);
-      }
-    }
-    List<Synthesis.StoryQuote> quotes = quotes(members, originals, annotations, copyOf, alias, relationOf);
+    List<Synthesis.StoryQuote> quotes = quotes(members, originals, annotations, alias, relationOf);
     return new Synthesis(story.id(), independent, echoes, summary, timeline, entities, quotes, lineage);
   }
 
@@ -329,8 +322,7 @@ public final class StorySynthesizer {
   // ---- quotes, first carrier, drift ----
 
   private static List<Synthesis.StoryQuote> quotes(List<Article> members, Set<String> originals,
-      Map<String, Annotations> annotations, Map<String, String> copyOf, Map<String, String> alias,
-      Map<String, Relation> relationOf) {
+      Map<String, Annotations> annotations, Map<String, String> alias, Map<String, Relation> relationOf) {
     record Q(Article article, Quote quote, Set<String> words) {}
     List<Q> all = new ArrayList<>();
     // originals first, then copies; each in publish order
@@ -352,7 +344,7 @@ public final class StorySynthesizer {
     for (Q q : all) {
       List<Q> home = null;
       for (List<Q> g : groups) {
-        if (jaccard(g.get(0).words(), q.words()) >= SAME_QUOTE) {
+        if (Terms.jaccard(g.get(0).words(), q.words()) >= SAME_QUOTE) {
           home = g;
           break;
         }
@@ -379,7 +371,7 @@ public final class StorySynthesizer {
         for (List<Q> g : groups) {
           for (Q other : g) {
             if (other.article().id().equals(r.original()) && sameSpeaker(other.quote(), q.quote())
-                && jaccard(other.words(), q.words()) >= 0.25) {
+                && Terms.jaccard(other.words(), q.words()) >= 0.25) {
               home = g;
             }
           }
@@ -406,8 +398,9 @@ public final class StorySynthesizer {
       for (Q q : g) {
         // compare with the wording in the article this one copies, when that article carries the quote
         Q reference = first;
-        String original = copyOf.get(q.article().id());
-        if (original != null) {
+        Relation copied = relationOf.get(q.article().id());
+        if (copied != null) {
+          String original = copied.original();
           for (Q other : g) {
             if (other.article().id().equals(original)) {
               reference = other;
@@ -470,22 +463,11 @@ public final class StorySynthesizer {
     return new LinkedHashSet<>(List.of(wordsInOrder(s)));
   }
 
-  private static double jaccard(Set<String> a, Set<String> b) {
-    int inter = 0;
-    for (String w : a) {
-      if (b.contains(w)) {
-        inter++;
-      }
-    }
-    int union = a.size() + b.size() - inter;
-    return union == 0 ? 0 : (double) inter / union;
-  }
-
   // ---- sentences and vectors ----
 
   private static List<Sent> sentences(Article a) {
     List<Sent> out = new ArrayList<>();
-    Matcher m = SENTENCE.matcher(a.text());
+    Matcher m = Sentences.CANDIDATE.matcher(a.text());
     int pendingStart = -1;
     while (m.find()) {
       int start = pendingStart >= 0 ? pendingStart : m.start();

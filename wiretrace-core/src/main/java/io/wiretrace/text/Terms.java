@@ -130,4 +130,18 @@ public final class Terms {
     }
     return s;
   }
+
+  /** Jaccard similarity of two sets: shared members over all members; 0 when both are empty. */
+  public static double jaccard(Set<String> a, Set<String> b) {
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    int inter = 0;
+    for (String w : small) {
+      if (large.contains(w)) {
+        inter++;
+      }
+    }
+    int union = a.size() + b.size() - inter;
+    return union == 0 ? 0 : (double) inter / union;
+  }
 }
