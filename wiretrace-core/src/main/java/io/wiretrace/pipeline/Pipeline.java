@@ -168,9 +168,17 @@ public final class Pipeline {
       for (Annotations an : annotations) {
         annotationsById.put(an.article(), an);
       }
-      List<Relation> finalRelations = relations;
+      // each story gets the relations of its own copies, not the whole list (stories x relations otherwise)
+      Map<String, List<Relation>> byCopy = new HashMap<>();
+      for (Relation r : relations) {
+        byCopy.computeIfAbsent(r.copy(), k -> new ArrayList<>()).add(r);
+      }
       List<Synthesis> syntheses = parallel(pool, stories, st -> {
-        Synthesis sy = synthesizer.synthesize(st, byId, annotationsById, finalRelations);
+        List<Relation> own = new ArrayList<>();
+        for (String id : st.articles()) {
+          own.addAll(byCopy.getOrDefault(id, List.of()));
+        }
+        Synthesis sy = synthesizer.synthesize(st, byId, annotationsById, own);
         progress.advance();
         return sy;
       });
