@@ -405,7 +405,6 @@ public final class EntityRecognizer {
     List<Group> groups = new ArrayList<>();
     List<RawMention> byLength = new ArrayList<>(mentions);
     byLength.sort(Comparator.comparingInt((RawMention m) -> -words(m.text()).size()).thenComparingInt(RawMention::start));
-    Map<RawMention, Group> assigned = new HashMap<>();
     Map<String, List<Group>> byWord = new HashMap<>();
     Map<String, List<Group>> byAcronym = new HashMap<>();
     for (RawMention m : byLength) {
@@ -439,7 +438,6 @@ public final class EntityRecognizer {
         byAcronym.computeIfAbsent(acronym(w), k -> new ArrayList<>()).add(target);
       }
       target.mentions.add(m);
-      assigned.put(m, target);
     }
     // Surnames of people the model found, where it missed them: one pass over the tokens.
     Map<String, Group> bySurname = new HashMap<>();

@@ -105,8 +105,9 @@ public final class QuoteExtractor {
       "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
       "december", "today", "yesterday", "tonight");
 
+  /** Words that cannot open a speaker ("it" alone can: {@link #speakerOk}). */
   private static final Set<String> NOT_SPEAKERS = Set.of("it", "this", "that", "there", "which", "who", "what", "but",
-      "and", "the", "so", "as", "if", "when", "in", "on", "at", "for", "to", "a", "an");
+      "and", "so", "as", "if", "when", "in", "on", "at", "for", "to");
   private static final Set<String> MALE = Set.of("he", "him", "his");
   private static final Set<String> FEMALE = Set.of("she", "her");
 
@@ -313,11 +314,7 @@ public final class QuoteExtractor {
     if (CALENDAR.contains(words[words.length - 1].toLowerCase(Locale.ROOT))) {
       return false; // "early Friday saying": a date, not a speaker
     }
-    String first = words[0].toLowerCase(Locale.ROOT);
-    if (speaker.equals("It") || speaker.equals("it")) {
-      return true;
-    }
-    return !NOT_SPEAKERS.contains(first) || first.equals("the") || first.equals("a") || first.equals("an");
+    return speaker.equals("It") || speaker.equals("it") || !NOT_SPEAKERS.contains(words[0].toLowerCase(Locale.ROOT));
   }
 
   private static String trimSpeaker(String s) {
