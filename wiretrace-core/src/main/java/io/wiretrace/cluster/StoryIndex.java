@@ -1,12 +1,9 @@
 package io.wiretrace.cluster;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Inverted index from terms to open stories, so that an article is compared only with the stories
@@ -61,15 +58,33 @@ final class StoryIndex {
   }
 
   /** Stories listed under any of {@code terms}, ascending. */
-  List<Integer> candidates(int[] terms) {
-    TreeSet<Integer> out = new TreeSet<>();
+  int[] candidates(int[] terms) {
+    int n = 0;
+    int[] all = new int[64];
     for (int t : terms) {
       LinkedHashSet<Integer> p = postings.get(t);
       if (p != null) {
-        out.addAll(p);
+        if (n + p.size() > all.length) {
+          all = java.util.Arrays.copyOf(all, Math.max(all.length * 2, n + p.size()));
+        }
+        for (int s : p) {
+          all[n++] = s;
+        }
       }
     }
-    return new ArrayList<>(out);
+    java.util.Arrays.sort(all, 0, n);
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (d == 0 || all[i] != all[d - 1]) {
+        all[d++] = all[i];
+      }
+    }
+    return java.util.Arrays.copyOf(all, d);
+  }
+
+  /** Whether {@code story} is listed. */
+  boolean listed(int story) {
+    return listedUnder.containsKey(story);
   }
 
   /** Stories currently listed. */

@@ -41,16 +41,24 @@ final class TfIdf {
       if (ids.length <= k) {
         return ids.clone();
       }
-      Integer[] order = new Integer[ids.length];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
+      // the k-th largest weight by a primitive sort; then the ids above it, and ties at it by lower id
+      double[] sorted = weights.clone();
+      Arrays.sort(sorted);
+      double kth = sorted[sorted.length - k];
+      int above = 0;
+      for (double w : weights) {
+        if (w > kth) {
+          above++;
+        }
       }
-      java.util.Arrays.sort(order, (a, b) -> weights[a] != weights[b] ? Double.compare(weights[b], weights[a]) : Integer.compare(ids[a], ids[b]));
+      int ties = k - above;
       int[] out = new int[k];
-      for (int i = 0; i < k; i++) {
-        out[i] = ids[order[i]];
+      int n = 0;
+      for (int i = 0; i < ids.length; i++) { // ids ascend, so ties are taken lowest id first
+        if (weights[i] > kth || (weights[i] == kth && ties-- > 0)) {
+          out[n++] = ids[i];
+        }
       }
-      java.util.Arrays.sort(out);
       return out;
     }
 
@@ -203,27 +211,43 @@ final class TfIdf {
     return new Vec(ids, weights);
   }
 
-  /**
-   * Index terms of an article: body terms, title terms twice more, and with {@code properNouns}
-   * each capitalized mid-sentence word once more (a proper-noun cue for names and places).
-   */
+  /** Numbers of at most three digits before the point, or with decimals. */
   private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?(?![\\d])");
 
-  static List<String> terms(String title, String text, boolean properNouns) {
-    List<String> t = new java.util.ArrayList<>(Terms.of(text));
-    if (title != null) {
-      List<String> tt = Terms.of(title);
-      t.addAll(tt);
-      t.addAll(tt);
+  /**
+   * The two term lists of an article from one tokenization: {@code terms}, the index terms (body
+   * terms, title terms twice more, with {@code properNouns} each capitalized mid-sentence word once
+   * more, and numbers), and {@code keys}, what tells one event from another of the same kind — capitalized mid-sentence
+   * words of the text (names, places, products; headline capitals say nothing) and numbers.
+   */
+  record DocTerms(List<String> terms, List<String> keys) {
+    static DocTerms of(String title, String text, boolean properNouns) {
+      List<String> t = new java.util.ArrayList<>();
+      List<String> proper = new java.util.ArrayList<>();
+      Terms.both(text, t, proper);
+      if (title != null) {
+        List<String> tt = Terms.of(title);
+        t.addAll(tt);
+        t.addAll(tt);
+      }
+      if (properNouns) {
+        t.addAll(proper);
+      }
+      List<String> numbers = numbers(text);
+      t.addAll(numbers);
+      proper.addAll(numbers);
+      return new DocTerms(t, proper);
     }
-    if (properNouns) {
-      t.addAll(Terms.properNouns(text));
-    }
+  }
+
+  /** Numbers as {@code #n} terms: magnitudes, tolls, counts ("6.1", "33") tell one quake from another. */
+  static List<String> numbers(String text) {
+    List<String> t = new java.util.ArrayList<>();
     java.util.regex.Matcher m = NUMBER.matcher(text);
     while (m.find()) {
       String n = m.group().replace(",", "");
       if (n.length() < 4 || n.indexOf('.') >= 0) {
-        t.add("#" + n); // magnitudes, tolls, counts: "6.1", "33" tell one quake from another
+        t.add("#" + n);
       }
     }
     return t;
@@ -251,6 +275,34 @@ final class TfIdf {
       }
     }
     return new Vec(Arrays.copyOf(is, k), Arrays.copyOf(ws, k));
+  }
+
+  /** {@code sum - v} over sorted ids, dropping the terms that cancel out. */
+  static Vec minus(Vec sum, Vec v) {
+    double[] neg = v.weights().clone();
+    for (int i = 0; i < neg.length; i++) {
+      neg[i] = -neg[i];
+    }
+    Vec d = plus(sum, new Vec(v.ids(), neg));
+    int k = 0;
+    int[] is = d.ids();
+    double[] ws = d.weights();
+    for (int i = 0; i < is.length; i++) {
+      if (Math.abs(ws[i]) > 1e-12) {
+        is[k] = is[i];
+        ws[k++] = ws[i];
+      }
+    }
+    return k == is.length ? d : new Vec(Arrays.copyOf(is, k), Arrays.copyOf(ws, k));
+  }
+
+  /** The squared length of a (not necessarily unit) vector. */
+  static double norm2(Vec v) {
+    double n = 0;
+    for (double w : v.weights()) {
+      n += w * w;
+    }
+    return n;
   }
 
   /** {@code v} keeping only its {@code k} largest weights, not rescaled. */

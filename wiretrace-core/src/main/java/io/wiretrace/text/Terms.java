@@ -43,25 +43,29 @@ public final class Terms {
   }
 
   /**
-   * Index terms of the capitalized words inside sentences ("Varga", "Teranova", "Amber River"): a
-   * cheap proper-noun cue. Words at the start of a sentence or paragraph, and stop words, are not
-   * counted, since capitals there say nothing.
+   * The index terms of {@code text} (as {@link #of}) into {@code terms}, and, into {@code proper},
+   * those of the capitalized words inside sentences ("Varga", "Teranova", "Amber River"): a cheap
+   * proper-noun cue. Words at the start of a sentence or paragraph are not counted there, since
+   * capitals there say nothing. One tokenization for both.
    */
-  public static List<String> properNouns(String text) {
+  public static void both(String text, List<String> terms, List<String> proper) {
     Tokens t = Tokens.of(text);
-    List<String> out = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) {
-      int start = t.start(i);
-      if (!Character.isUpperCase(text.codePointAt(start)) || sentenceStart(text, start)) {
-        continue;
-      }
       String f = t.form(i);
       if (f.length() < 2 || STOP_WORDS.contains(f)) {
         continue;
       }
-      out.add(stem(f));
+      boolean number = isDigits(f);
+      if (number && f.length() < 4) {
+        continue;
+      }
+      String stem = stem(f);
+      terms.add(stem);
+      int start = t.start(i);
+      if (!number && Character.isUpperCase(text.codePointAt(start)) && !sentenceStart(text, start)) {
+        proper.add(stem);
+      }
     }
-    return out;
   }
 
   private static boolean sentenceStart(String text, int start) {

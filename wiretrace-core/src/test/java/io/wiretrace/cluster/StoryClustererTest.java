@@ -69,6 +69,39 @@ class StoryClustererTest {
     assertThat(stories.get(0).articles()).containsExactly("v1", "v2");
   }
 
+  /** Two quakes in one country, days apart (ECB+'s hardest case); undated, so visited in id order. */
+  private static List<Article> twoQuakes() {
+    return List.of(
+        article("a1", null, "Wire", "Strong earthquake shakes Indonesia's Aceh", "A strong magnitude 6.1 earthquake shook Aceh province in Indonesia on Tuesday, damaging houses and sending residents running into the streets, officials said. Rescuers searched collapsed houses in Bener Meriah."),
+        article("a2", null, "Wire", "Hotel collapses in Manokwari quake", "A strong magnitude 6.1 earthquake shook Indonesia on Sunday, damaging houses, officials said. Residents of Manokwari in West Papua fled to camps and a hotel collapsed."),
+        article("a3", null, "Wire", "Papua quake leaves thousands in camps", "Thousands of residents of Manokwari in West Papua fled to makeshift camps after a series of powerful earthquakes. Four people died in Manokwari and a hotel collapsed."),
+        article("a4", null, "Wire", "Aceh earthquake death toll rises", "The death toll from the earthquake in Aceh rose to 24 as rescuers in Bener Meriah and Central Aceh dug through collapsed houses and mosques near Takengon."),
+        article("a5", null, "Wire", "West Papua shaken again", "Another strong earthquake rattled West Papua, days after quakes killed four people in Manokwari. Residents stayed in camps outside Manokwari as the hotel ruins were cleared."),
+        article("a6", null, "Wire", "Aid reaches Aceh villages", "Aid reached villages in Bener Meriah and Central Aceh after the earthquake that killed 24, as families near Takengon slept outside their damaged houses."));
+  }
+
+  @Test
+  void reassignment_undoesAnEarlyWrongJoin() {
+    // online only: the Papua report a2 arrives while the Aceh story is the only one and joins it,
+    // pulling the later Papua reports after it; the Aceh follow-ups then start a story of their own
+    assertThat(StoryClusterer.builder().refinePasses(0).build().cluster(twoQuakes(), List.of()))
+        .extracting(Story::articles).containsExactly(List.of("a1", "a2", "a3", "a5"), List.of("a4", "a6"));
+    // the reassignment passes move each article to the story it is closest to without itself
+    assertThat(clusterer.cluster(twoQuakes(), List.of()))
+        .extracting(Story::articles).containsExactly(List.of("a1", "a4", "a6"), List.of("a2", "a3", "a5"));
+  }
+
+  @Test
+  void timeTerm_helpsASameDayReportJoin_undatedItMustStandOnContent() {
+    List<Story> dated = clusterer.cluster(sameEventFiveOutlets(), List.of());
+    assertThat(dated).hasSize(1);
+    List<Article> undated = sameEventFiveOutlets().stream()
+        .map(a -> article(a.id(), null, a.outlet(), a.title(), a.text())).toList();
+    // the bakery report shares the least with the others: without dates its similarity alone is under the bar
+    assertThat(clusterer.cluster(undated, List.of())).extracting(Story::articles)
+        .containsExactly(List.of("a", "c", "d", "e"), List.of("b"));
+  }
+
   @Test
   void copyJoinsItsOriginalsStory_andIsNotAnOriginal() {
     List<Article> in = new ArrayList<>(sameEventFiveOutlets());
