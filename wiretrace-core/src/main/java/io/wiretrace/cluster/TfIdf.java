@@ -236,6 +236,12 @@ final class TfIdf {
       List<String> numbers = numbers(text);
       t.addAll(numbers);
       proper.addAll(numbers);
+      for (String term : t) { // years ("2008" or "2013": which of two visits)
+        if (term.length() == 4 && (term.startsWith("19") || term.startsWith("20")) && Character.isDigit(term.charAt(2))
+            && Character.isDigit(term.charAt(3))) {
+          proper.add(term);
+        }
+      }
       return new DocTerms(t, proper);
     }
   }

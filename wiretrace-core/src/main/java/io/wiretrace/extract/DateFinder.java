@@ -112,16 +112,38 @@ public final class DateFinder {
         add(out, Dates.normalize(v), "meta " + name, "structured");
       }
     }
-    for (Element e : doc.select("[itemprop=datePublished]")) {
+    // one walk over the elements collects what the selectors below would find, each list in document order
+    List<Element> itemprops = new ArrayList<>();
+    List<Element> timesWithDatetime = new ArrayList<>();
+    List<Element> abbrs = new ArrayList<>();
+    List<Element> timesWithoutDatetime = new ArrayList<>();
+    List<Element> named = new ArrayList<>();
+    for (Element e : doc.getAllElements()) {
+      String tag = e.normalName();
+      if (e.hasAttr("itemprop") && e.attr("itemprop").trim().equalsIgnoreCase("datePublished")) {
+        itemprops.add(e);
+      }
+      if (tag.equals("time")) {
+        (e.hasAttr("datetime") ? timesWithDatetime : timesWithoutDatetime).add(e);
+      }
+      if (e.hasAttr("title") && ((tag.equals("abbr") && (e.hasClass("published") || e.hasClass("date")))
+          || (tag.equals("span") && e.hasClass("published")))) {
+        abbrs.add(e);
+      }
+      if ((e.hasAttr("class") || e.hasAttr("id")) && e.childrenSize() <= 12) {
+        named.add(e);
+      }
+    }
+    for (Element e : itemprops) {
       add(out, Dates.normalize(e.hasAttr("content") ? e.attr("content") : e.hasAttr("datetime") ? e.attr("datetime") : e.text()),
           "itemprop datePublished", "structured");
     }
-    for (Element e : doc.select("time[datetime]")) {
+    for (Element e : timesWithDatetime) {
       if (!NOT_PUBLISHED_CLASS.matcher(e.className() + " " + e.parent().className()).find()) {
         add(out, Dates.normalize(e.attr("datetime")), "time datetime", "markup");
       }
     }
-    for (Element e : doc.select("abbr.published[title], abbr.date[title], span.published[title]")) {
+    for (Element e : abbrs) {
       add(out, Dates.normalize(e.attr("title")).or(() -> textDate(e.attr("title"), english)), "abbr published", "markup");
     }
     for (String v : jsonLdAny) {
@@ -130,10 +152,10 @@ public final class DateFinder {
     for (String v : scriptKeyValues(rawHtml)) {
       add(out, Dates.normalize(v), "inline date key", "markup");
     }
-    for (Element e : doc.getAllElements()) {
+    for (Element e : named) {
       String cls = e.className();
       String id = e.id();
-      if ((cls.isEmpty() && id.isEmpty()) || e.childrenSize() > 12) {
+      if (cls.isEmpty() && id.isEmpty()) {
         continue;
       }
       String names = cls + " " + id;
@@ -151,10 +173,8 @@ public final class DateFinder {
     if (urlPath.isEmpty()) {
       add(out, compactUrlDate(url), "url", "url");
     }
-    for (Element e : doc.select("time")) {
-      if (!e.hasAttr("datetime")) {
-        add(out, textDate(e.text(), english), "time text", "visible");
-      }
+    for (Element e : timesWithoutDatetime) {
+      add(out, textDate(e.text(), english), "time text", "visible");
     }
     for (String v : jsonLdModified) {
       add(out, Dates.normalize(v), "json-ld dateModified", "modified");
@@ -278,6 +298,9 @@ public final class DateFinder {
 
   /** A date written in free text: ISO, numeric, or with a month name. */
   static Optional<String> textDate(String text, boolean monthFirst) {
+    if (!Dates.hasDigit(text)) { // every form below has a year
+      return Optional.empty();
+    }
     Optional<String> iso = Dates.find(text).filter(d -> !d.isEmpty());
     Matcher dmy = DAY_MONTH_YEAR.matcher(text);
     if (dmy.find()) {

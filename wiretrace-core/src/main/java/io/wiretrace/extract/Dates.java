@@ -58,26 +58,52 @@ public final class Dates {
       return Optional.empty();
     }
     try {
-      return plausible(ISO_INSTANT_OUT.format(OffsetDateTime.parse(v)));
+      if (fits(DateTimeFormatter.ISO_OFFSET_DATE_TIME, v)) {
+        return plausible(ISO_INSTANT_OUT.format(OffsetDateTime.parse(v)));
+      }
     } catch (DateTimeParseException e) {
       // next form
     }
     try {
-      return plausible(ISO_INSTANT_OUT.format(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)));
+      if (fits(DateTimeFormatter.RFC_1123_DATE_TIME, v)) {
+        return plausible(ISO_INSTANT_OUT.format(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)));
+      }
     } catch (DateTimeParseException e) {
       // next form
     }
     try {
-      return plausible(LOCAL_OUT.format(LocalDateTime.parse(v)));
+      if (fits(DateTimeFormatter.ISO_LOCAL_DATE_TIME, v)) {
+        return plausible(LOCAL_OUT.format(LocalDateTime.parse(v)));
+      }
     } catch (DateTimeParseException e) {
       // next form
     }
     return find(v);
   }
 
+  /**
+   * Whether {@code v} has the syntax of {@code f} from end to end: a check that costs no exception,
+   * done before the parse that may throw (a thrown exception costs more than the parse).
+   */
+  private static boolean fits(DateTimeFormatter f, String v) {
+    java.text.ParsePosition pos = new java.text.ParsePosition(0);
+    return f.parseUnresolved(v, pos) != null && pos.getErrorIndex() < 0 && pos.getIndex() == v.length();
+  }
+
+  /** Whether {@code s} has an ASCII digit: every date form read here has one (a year at least). */
+  static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Finds the first date written anywhere in {@code text}, ISO or English. */
   public static Optional<String> find(String text) {
-    if (text == null) {
+    if (text == null || !hasDigit(text)) { // every form has a year
       return Optional.empty();
     }
     Matcher iso = ISO_IN_TEXT.matcher(text);
@@ -113,9 +139,13 @@ public final class Dates {
         return Optional.empty();
       }
     }
+    String trimmed = text.trim();
     for (DateTimeFormatter f : DAY_FORMATS) {
+      if (!fits(f, trimmed)) {
+        continue;
+      }
       try {
-        return plausible(LocalDate.parse(text.trim(), f).toString());
+        return plausible(LocalDate.parse(trimmed, f).toString());
       } catch (DateTimeParseException e) {
         // next
       }

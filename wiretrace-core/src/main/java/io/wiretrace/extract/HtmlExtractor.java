@@ -422,7 +422,7 @@ public final class HtmlExtractor {
         int mass = 0;
         for (Node c : e.childNodes()) {
           if (c instanceof TextNode t) {
-            text += t.text().strip().length();
+            text += normalizedLength(t.getWholeText());
           } else if (c instanceof Element ce) {
             int[] v = values.get(ce);
             if (v != null) {
@@ -462,19 +462,67 @@ public final class HtmlExtractor {
     }
   }
 
+  /**
+   * The length {@code s} would have after jsoup's {@code TextNode.text()} and {@code strip()}:
+   * runs of jsoup's whitespace (space, tab, line breaks, form feed, no-break space) count as one
+   * space, none at either end. No string is built.
+   */
+  static int normalizedLength(String s) {
+    int n = 0;
+    boolean pendingSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\u00a0') { // jsoup's whitespace
+        pendingSpace = n > 0;
+      } else {
+        if (pendingSpace) {
+          n++;
+          pendingSpace = false;
+        }
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The lower-cased words of an element's class and id ({@code [a-z0-9]+} runs); empty if it has neither. */
+  private static List<String> nameWords(Element e) {
+    String cls = e.hasAttr("class") ? e.attr("class") : "";
+    String id = e.hasAttr("id") ? e.attr("id") : "";
+    if (cls.isEmpty() && id.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(4);
+    for (String part : new String[] {cls, id}) {
+      int start = -1;
+      for (int i = 0; i <= part.length(); i++) {
+        char ch = i < part.length() ? Character.toLowerCase(part.charAt(i)) : ' ';
+        boolean word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        if (word && start < 0) {
+          start = i;
+        } else if (!word && start >= 0) {
+          out.add(part.substring(start, i).toLowerCase(Locale.ROOT));
+          start = -1;
+        }
+      }
+    }
+    return out;
+  }
+
   private static boolean negativeContainer(Element e) {
     String tag = e.normalName();
     if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")) {
       return false;
     }
-    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-    if (words.isBlank()) {
+    List<String> parts = nameWords(e);
+    if (parts.isEmpty()) {
       return false;
     }
+    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
     boolean neg = false;
     boolean pos = false;
     boolean always = false;
-    for (String w : words.split("[^a-z0-9]+")) {
+    for (String w : parts) {
       if (w.isEmpty()) {
         continue;
       }
@@ -497,9 +545,8 @@ public final class HtmlExtractor {
   }
 
   private static double classWeight(Element e) {
-    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
     double w = 0;
-    for (String t : words.split("[^a-z0-9]+")) {
+    for (String t : nameWords(e)) {
       if (POSITIVE.contains(t)) {
         w += 25;
       } else if (NEGATIVE.contains(t)) {
@@ -650,16 +697,42 @@ public final class HtmlExtractor {
     }
   }
 
+  private static void add(StringBuilder t, List<String> out) {
+    String p = t.toString().strip();
+    if (!p.isEmpty()) {
+      out.add(p);
+    }
+    t.setLength(0);
+  }
+
   private static void flush(StringBuilder inline, List<String> out) {
     if (inline.length() == 0) {
       return;
     }
-    for (String part : inline.toString().split("\n\\s*\n")) {
-      String t = part.replaceAll("[\\s\\u00a0]+", " ").strip();
-      if (!t.isEmpty()) {
-        out.add(t);
+    // paragraphs are split at blank lines (a newline, optional whitespace, a newline); inside one,
+    // runs of whitespace and no-break spaces become one space
+    StringBuilder t = new StringBuilder();
+    boolean space = false;
+    int newlines = 0;
+    for (int i = 0; i < inline.length(); i++) {
+      char ch = inline.charAt(i);
+      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\u000b' || ch == '\u00a0') {
+        if (ch == '\n' && ++newlines == 2) {
+          add(t, out);
+          space = false;
+          continue;
+        }
+        space = t.length() > 0;
+      } else {
+        if (space) {
+          t.append(' ');
+          space = false;
+        }
+        t.append(ch);
+        newlines = 0;
       }
     }
+    add(t, out);
     inline.setLength(0);
   }
 }

@@ -92,14 +92,23 @@ class StoryClustererTest {
   }
 
   @Test
-  void timeTerm_helpsASameDayReportJoin_undatedItMustStandOnContent() {
-    List<Story> dated = clusterer.cluster(sameEventFiveOutlets(), List.of());
-    assertThat(dated).hasSize(1);
-    List<Article> undated = sameEventFiveOutlets().stream()
-        .map(a -> article(a.id(), null, a.outlet(), a.title(), a.text())).toList();
-    // the bakery report shares the least with the others: without dates its similarity alone is under the bar
-    assertThat(clusterer.cluster(undated, List.of())).extracting(Story::articles)
-        .containsExactly(List.of("a", "c", "d", "e"), List.of("b"));
+  void timeTerm_helpsASameDayReportJoin_undatedOrAMonthLaterItMustStandOnContent() {
+    Article flood = sameEventFiveOutlets().get(0);
+    Article bakery = sameEventFiveOutlets().get(1);
+    // the two reports' content similarity, as the membership evidence reports it
+    double content = StoryClusterer.builder().threshold(0.01).build()
+        .cluster(List.of(undated(flood), undated(bakery)), List.of()).get(0).members().get(1).similarity();
+    assertThat(content).isBetween(0.1, 0.6);
+    // a bar just above it: only the time term (up to 0.05 for the same day) can get the bakery report in
+    StoryClusterer strict = StoryClusterer.builder().threshold(content + 0.025).build();
+    assertThat(strict.cluster(List.of(flood, bakery), List.of())).hasSize(1);
+    assertThat(strict.cluster(List.of(undated(flood), undated(bakery)), List.of())).hasSize(2);
+    Article monthLater = article("b", "2025-07-05T20:00:00Z", bakery.outlet(), bakery.title(), bakery.text());
+    assertThat(strict.cluster(List.of(flood, monthLater), List.of())).hasSize(2);
+  }
+
+  private static Article undated(Article a) {
+    return article(a.id(), null, a.outlet(), a.title(), a.text());
   }
 
   @Test
