@@ -105,6 +105,23 @@ final class ExtractionEval implements EvalTask {
       t.row(name, s.f1(), s.precision(), s.recall(), s.accuracy(), String.format(java.util.Locale.ROOT, "%.1f", ps),
           String.format(java.util.Locale.ROOT, "%.2fx", ps / r4j), errors.get(name));
     }
+    // the floor: parsing alone, which wiretrace, Readability4J and crux all pay (they all use jsoup)
+    BiFunction<String, String, String> parseOnly = (html, url) -> org.jsoup.Jsoup.parse(html, url == null ? "" : url).nodeName();
+    for (int warm = 0; warm < WARMUP_PASSES; warm++) {
+      runAll(parseOnly, pages);
+    }
+    long p0 = System.nanoTime();
+    for (int pass = 0; pass < TIMED_PASSES; pass++) {
+      runAll(parseOnly, pages);
+    }
+    double parsePs = pages.size() * TIMED_PASSES / ((System.nanoTime() - p0) / 1e9);
+    String jsoupVersion = org.jsoup.Jsoup.class.getPackage().getImplementationVersion();
+    t.row("jsoup" + (jsoupVersion == null ? "" : " " + jsoupVersion) + " parse alone (speed floor, no extraction)",
+        "-", "-", "-", "-", String.format(java.util.Locale.ROOT, "%.1f", parsePs),
+        String.format(java.util.Locale.ROOT, "%.2fx", parsePs / r4j), "-");
+    double oursPs = speed.get(Peers.WIRETRACE)[0];
+    t.note(String.format(java.util.Locale.ROOT, "Of wiretrace's time per page, jsoup's parse is %.0f%%; the rest is extraction, metadata and dates.",
+        100 * oursPs / parsePs));
     Path refs = data.resolve(DIR).resolve("reference-outputs");
     List<String[]> published = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(refs, "*.json")) {
