@@ -93,6 +93,12 @@ public final class QuoteExtractor {
   /** Transcripts: "PENCE: …" or "Mr. Smith: …" opening the paragraph. */
   private static final Pattern TRANSCRIPT = Pattern.compile("^\\s*[\"“]?((?:" + TITLE + "\\s+)?[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+){0,2}):\\s");
 
+  /**
+   * A transcript line quoted whole: the quote itself opens with a speaker label in capitals
+   * ({@code “WALLACE: Let's start…}). Capitals only: inside a quote, "Look: …" is speech.
+   */
+  private static final Pattern QUOTED_TRANSCRIPT = Pattern.compile("^\\s*((?:MR|MRS|MS|DR|SEN|REP|GOV)?\\.?\\s?[A-Z][A-Z'’\\-]+(?:\\s+[A-Z][A-Z'’\\-]+){0,2}):\\s");
+
   /** Verbs of saying proper: preferred over "called", "posted", "described" when a sentence has several cues. */
   private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes",
       "asked", "asks", "stated", "explained", "argued", "insisted", "declared");
@@ -186,6 +192,10 @@ public final class QuoteExtractor {
     }
     if (beforeOnly) {
       after = "";
+    }
+    Matcher label = QUOTED_TRANSCRIPT.matcher(inner);
+    if (label.find() && label.group(1).length() >= 2) {
+      return resolve(text, r.open() + 1 + label.start(1), label.group(1), "transcript", entities);
     }
     Matcher m = AFTER_CUE_FIRST.matcher(after);
     if (m.find() && speakerOk(m.group(2))) {

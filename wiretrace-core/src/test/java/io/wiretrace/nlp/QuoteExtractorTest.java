@@ -25,6 +25,14 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void aQuotedTranscriptLineIsAttributedToItsCapitalizedLabel_speechWithAColonIsNot() {
+    List<Quote> q = run("The interview ran long.\n\n“HALVORSEN: We will not sign this agreement as it stands.”\n\n"
+        + "The minister was blunt. “Look: nobody in this room wants another strike,” she said.");
+    assertThat(q).extracting(Quote::speaker).containsExactly("HALVORSEN", "she");
+    assertThat(q.get(0).cue()).isEqualTo("transcript");
+  }
+
+  @Test
   void speakerBeforeTheQuoteAndAccordingTo() {
     List<Quote> q = run("Marta Olsen told reporters: \"The strike goes on until they listen.\"\n\n"
         + "\"Nothing has been agreed yet,\" according to the port authority.");
