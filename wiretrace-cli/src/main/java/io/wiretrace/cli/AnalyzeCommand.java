@@ -34,6 +34,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       + "paraphrased copies (faster; no model is loaded).")
   boolean noParaphrases;
 
+  @Option(names = "--append", description = "Add the INPUTs to the articles already in the output folder (from an earlier "
+      + "run) instead of starting afresh; the result is what one run over all the inputs would give.")
+  boolean append;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -61,8 +65,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (!quiet && System.console() != null) {
       b.progress(new TerminalProgress(System.err));
     }
+    io.wiretrace.pipeline.Stored stored = io.wiretrace.pipeline.Stored.NONE;
+    if (append) {
+      if (!Files.isRegularFile(out.resolve(Pipeline.ARTICLES))) {
+        throw new CommandLine.ParameterException(cl, "--append: no " + Pipeline.ARTICLES + " in '" + out
+            + "' to add to; run without --append first");
+      }
+      stored = io.wiretrace.pipeline.Stored.read(out);
+    }
     long t0 = System.nanoTime();
-    AnalysisResult r = b.build().analyze(inputs);
+    AnalysisResult r = b.build().analyze(inputs, stored);
     Pipeline.write(r, out);
     if (!quiet) {
       PrintWriter w = cl.getOut();

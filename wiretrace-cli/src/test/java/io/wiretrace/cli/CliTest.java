@@ -41,6 +41,15 @@ class CliTest {
   }
 
   @Test
+  void appendWithNothingStored_isUsageErrorThatSaysWhat() throws IOException {
+    Path in = Files.writeString(tmp.resolve("a.txt"), "Title\n\nA paragraph of text long enough to be an article body for this test.\n");
+    Run r = run("analyze", "--append", "--out", tmp.resolve("empty").toString(), in.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--append: no articles.jsonl in");
+    assertThat(tmp.resolve("empty")).doesNotExist();
+  }
+
+  @Test
   void noInputAtAll_isUsageError() {
     assertThat(run("analyze").code()).isEqualTo(2);
     assertThat(run().code()).isEqualTo(2);

@@ -77,6 +77,16 @@ public final class Pipeline {
    * @throws IOException if a folder cannot be listed
    */
   public AnalysisResult analyze(List<Path> inputs) throws IOException {
+    return analyze(inputs, Stored.NONE);
+  }
+
+  /**
+   * Adds {@code inputs} to the articles an earlier run stored ({@link Stored#read}) and analyzes
+   * the whole: the result equals that of one run over the earlier inputs and these, as long as no
+   * new input repeats an id already stored (such an input is rejected, as in one run, but the reason
+   * names the stored corpus instead of the earlier input).
+   */
+  public AnalysisResult analyze(List<Path> inputs, Stored stored) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "wiretrace-worker");
       t.setDaemon(true);
@@ -90,13 +100,24 @@ public final class Pipeline {
         progress.advance();
         return r;
       });
-      List<Rejection> rejected = new ArrayList<>();
+      List<Rejection> rejected = new ArrayList<>(stored.rejected());
       List<RawDocument> docs = new ArrayList<>();
       for (ReadResult r : read) {
         docs.addAll(r.documents());
         rejected.addAll(r.rejections());
       }
       docs = unique(docs, rejected);
+      java.util.Set<String> storedIds = new java.util.HashSet<>();
+      for (Article a : stored.articles()) {
+        storedIds.add(a.id());
+      }
+      docs.removeIf(d -> {
+        if (storedIds.contains(d.id())) {
+          rejected.add(new Rejection(d.input(), "duplicate id '" + d.id() + "', already in the stored corpus"));
+          return true;
+        }
+        return false;
+      });
       progress.stage("extract", docs.size());
       List<Object> extracted = parallel(pool, docs, d -> {
         Object out;
@@ -112,6 +133,9 @@ public final class Pipeline {
         return out;
       });
       List<Article> articles = new ArrayList<>();
+      for (Article a : stored.articles()) {
+        articles.add(withRewrite(a));
+      }
       for (Object o : extracted) {
         if (o instanceof Article a) {
           articles.add(a);
@@ -129,7 +153,7 @@ public final class Pipeline {
         } catch (RuntimeException | StackOverflowError e) {
           an = new Annotations(a.id(), List.of(), List.of(), List.of());
           synchronized (annotationFailures) {
-            annotationFailures.add(new Rejection(a.id(), "annotation failed, article kept without entities, quotes "
+            annotationFailures.add(new Rejection(a.id(), ANNOTATION_FAILED + ", article kept without entities, quotes "
                 + "and times: " + e));
           }
         }
@@ -153,7 +177,7 @@ public final class Pipeline {
         } catch (RuntimeException | LinkageError e) {
           // e.g. no ONNX Runtime build for this platform: lexical relations stand, the user is told
           found = List.of();
-          rejected.add(new Rejection("(paraphrase detection)", "skipped, lexical copy detection only: " + e));
+          rejected.add(new Rejection(PARAPHRASE_STAGE, "skipped, lexical copy detection only: " + e));
         }
         if (!found.isEmpty()) {
           List<Relation> all = new ArrayList<>(relations);
@@ -243,6 +267,11 @@ public final class Pipeline {
     }
     return out;
   }
+
+  /** The input name of a rejection that reports the paraphrase stage was skipped. */
+  static final String PARAPHRASE_STAGE = "(paraphrase detection)";
+  /** How the reason of an annotation failure begins. */
+  static final String ANNOTATION_FAILED = "annotation failed";
 
   /** Output file names of the contract. */
   public static final String ARTICLES = "articles.jsonl";
