@@ -130,7 +130,7 @@ public final class DateFinder {
           || (tag.equals("span") && e.hasClass("published")))) {
         abbrs.add(e);
       }
-      if ((e.hasAttr("class") || e.hasAttr("id")) && e.childrenSize() <= 12) {
+      if (e.hasAttr("class") || e.hasAttr("id")) {
         named.add(e);
       }
     }
@@ -159,7 +159,8 @@ public final class DateFinder {
         continue;
       }
       String names = cls + " " + id;
-      if (!mayNameADate(names) || !DATE_CLASS.matcher(names).find() || NOT_PUBLISHED_CLASS.matcher(names).find()) {
+      if (!mayNameADate(names) || e.childrenSize() > 12 || !DATE_CLASS.matcher(names).find()
+          || NOT_PUBLISHED_CLASS.matcher(names).find()) {
         continue;
       }
       String t = e.ownText().isBlank() ? e.text() : e.ownText();

@@ -414,33 +414,44 @@ public final class HtmlExtractor {
     final Map<Element, int[]> values = new IdentityHashMap<>(); // [text, linkText, paragraphMass]
 
     Stats(Element root) {
-      List<Element> all = new ArrayList<>(root.select("*"));
-      for (int i = all.size() - 1; i >= 0; i--) {
-        Element e = all.get(i);
-        int text = 0;
-        int link = 0;
-        int mass = 0;
-        for (Node c : e.childNodes()) {
-          if (c instanceof TextNode t) {
-            text += normalizedLength(t.getWholeText());
-          } else if (c instanceof Element ce) {
-            int[] v = values.get(ce);
-            if (v != null) {
-              text += v[0];
-              link += v[1];
-              mass += v[2];
-            }
+      // jsoup's traversal is iterative; tail() sees an element after all its children
+      org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+        @Override
+        public void head(Node node, int depth) {}
+
+        @Override
+        public void tail(Node node, int depth) {
+          if (node instanceof Element e) {
+            add(e);
           }
         }
-        String tag = e.normalName();
-        if (tag.equals("a")) {
-          link = text;
+      }, root);
+    }
+
+    private void add(Element e) {
+      int text = 0;
+      int link = 0;
+      int mass = 0;
+      for (Node c : e.childNodes()) {
+        if (c instanceof TextNode t) {
+          text += normalizedLength(t.getWholeText());
+        } else if (c instanceof Element ce) {
+          int[] v = values.get(ce);
+          if (v != null) {
+            text += v[0];
+            link += v[1];
+            mass += v[2];
+          }
         }
-        if ((tag.equals("p") || tag.equals("pre") || tag.equals("blockquote")) && text >= 25 && link * 2 < text) {
-          mass = Math.max(mass, text);
-        }
-        values.put(e, new int[] {text, link, mass});
       }
+      String tag = e.normalName();
+      if (tag.equals("a")) {
+        link = text;
+      }
+      if ((tag.equals("p") || tag.equals("pre") || tag.equals("blockquote")) && text >= 25 && link * 2 < text) {
+        mass = Math.max(mass, text);
+      }
+      values.put(e, new int[] {text, link, mass});
     }
 
     int text(Element e) {

@@ -63,6 +63,15 @@ public final class Residue {
       new Rule("related", p("^(related( articles| stories| posts| news| coverage)?|you (may|might) also like|recommended( for you)?|more from .{1,40}|trending( now)?|most (read|popular)|popular posts|latest (news|stories|posts)|see also)\\s*:?$"), 80),
       new Rule("navigation", p("^(home|menu|search|skip to (main )?content|next (post|article|story)|previous (post|article|story)|back to top|«.*|.*»|‹.*|.*›|log ?in|sign ?in|sign up|register)$"), 80));
 
+  /** One reusable matcher per rule and thread: a line meets every rule, and matchers cost more to create than to run. */
+  private static final ThreadLocal<java.util.regex.Matcher[]> MATCHERS = ThreadLocal.withInitial(() -> {
+    java.util.regex.Matcher[] ms = new java.util.regex.Matcher[RULES.size()];
+    for (int i = 0; i < ms.length; i++) {
+      ms[i] = RULES.get(i).pattern().matcher("");
+    }
+    return ms;
+  });
+
   /** A date header: the line is nothing but a date, with an optional label. */
   private static final Pattern DATE_LABEL = p("^(posted|published|updated|last updated|date|first published|erstellt|veröffentlicht|aktualisiert|zuletzt aktualisiert|datum|publié|mis à jour|publicado|actualizado|pubblicato)?\\s*(on|at|am|le|el|il)?\\s*:?\\s*");
 
@@ -75,8 +84,10 @@ public final class Residue {
     if (opensCommentSection(s)) {
       return Optional.of("comment_form");
     }
-    for (Rule r : RULES) {
-      if (s.length() <= r.maxLength() && r.pattern().matcher(s).matches()) {
+    java.util.regex.Matcher[] ms = MATCHERS.get();
+    for (int i = 0; i < ms.length; i++) {
+      Rule r = RULES.get(i);
+      if (s.length() <= r.maxLength() && ms[i].reset(s).matches()) {
         return Optional.of(r.reason());
       }
     }
