@@ -75,7 +75,7 @@ public final class StoryClusterer {
   /** Strongest centroid terms a story is listed under. */
   private static final int INDEX_TERMS = 100;
   /** Stories kept per index term (the most recently updated). */
-  private static final int MAX_POSTING = 200;
+  private static final int MAX_POSTING = 100;
   /** Terms kept in a story's running sum of member vectors: bounded memory however large the story grows. */
   private static final int SUM_TERMS = 1000;
   /** Terms kept in a story centroid: a bounded cost per comparison however large the story grows. */
