@@ -149,6 +149,7 @@ public final class EntityRecognizer {
   private List<RawMention> mentions(String text, List<Token> tokens) {
     NameFinderME finder = finders.get();
     Gazetteer gazetteer = Gazetteer.get();
+    PersonalNames names = PersonalNames.get();
     List<RawMention> out = new ArrayList<>();
     for (int[] s : sentences(text, tokens)) {
       String[] words = new String[s[1] - s[0]];
@@ -189,6 +190,11 @@ public final class EntityRecognizer {
           continue; // "We", "they", lowercase words: not names
         }
         String known = gazetteer.type(normalize(surface));
+        String lastWord = tokens.get(last).text();
+        if (known == null && !type.equals("PERSON") && first < last && names.given(tokens.get(first).text())
+            && !ORG_HEADS.contains(lastWord) && !LOC_HEADS.contains(lastWord)) {
+          type = "PERSON"; // "Mary Barra" tagged as a company: a given name opens it
+        }
         if (known != null && !type.equals("PERSON")) {
           type = known; // the model's person names stay persons: "Jackson" is also a city
         } else if (first == last && gazetteer.adjective(surface)
@@ -235,6 +241,27 @@ public final class EntityRecognizer {
             i += len - 1;
             break;
           }
+        }
+      }
+      // a given name followed by one or two capitalized words the model left alone: a person ("Ahmed Shah")
+      for (int i = 0; i + 1 < words.length; i++) {
+        if (covered[i] || !names.given(words[i])) {
+          continue;
+        }
+        int j = i + 1;
+        while (j < words.length && j - i <= 2 && !covered[j] && capitalized(words[j]) && !ORG_HEADS.contains(words[j])
+            && !LOC_HEADS.contains(words[j]) && !io.wiretrace.text.Terms.STOP_WORDS.contains(words[j].toLowerCase(Locale.ROOT))
+            && gazetteer.type(words[j]) == null) {
+          j++;
+        }
+        if (j > i + 1) {
+          int start = tokens.get(s[0] + i).start();
+          int end = tokens.get(s[0] + j - 1).end();
+          sentence.add(new RawMention("PERSON", start, end, text.substring(start, end)));
+          for (int k = i; k < j; k++) {
+            covered[k] = true;
+          }
+          i = j - 1;
         }
       }
       cueChunks(text, tokens, s, words, covered, sentence);
