@@ -8,7 +8,8 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
 /**
  * Name-finder features from the WordNet {@link Gazetteer}: for each token, the type and position
  * (B/I) of a known name it belongs to, the same for its neighbours, and whether its lower-cased
- * form is an ordinary English word ("Minister" is, "Algeria" is not). Referenced by class name from
+ * form is an ordinary English word ("Minister" is, "Algeria" is not), and whether it or the token
+ * before it is a given name ({@link PersonalNames}). Referenced by class name from
  * the feature descriptor stored in the shipped model, so training and tagging compute the same
  * features.
  */
@@ -26,6 +27,13 @@ public final class GazetteerFeatures implements AdaptiveFeatureGenerator {
     String w = tokens[index];
     if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
       features.add(Gazetteer.get().common(w.toLowerCase(Locale.ROOT)) ? "wn=common" : "wn=rare");
+    }
+    PersonalNames names = PersonalNames.get();
+    if (names.given(w)) {
+      features.add("gn");
+    }
+    if (index > 0 && names.given(tokens[index - 1])) {
+      features.add("gn-1");
     }
   }
 
