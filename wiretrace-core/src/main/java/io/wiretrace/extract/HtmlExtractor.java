@@ -377,7 +377,9 @@ public final class HtmlExtractor {
         continue;
       }
       if (Residue.opensCommentSection(b)) {
-        inComments = true;
+        // a comment section follows the article: a "0 Comments" counter before any prose (dates
+        // and labels do not count) is part of the article's header, dropped alone
+        inComments = kept.stream().anyMatch(k -> k.length() >= 80);
         removed.add(new Removed(b, "comment_form"));
         continue;
       }

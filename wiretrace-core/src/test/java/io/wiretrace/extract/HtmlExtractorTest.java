@@ -87,6 +87,17 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void aCommentCounterAboveTheBody_isDropped_theCommentsBelowItStillEndTheArticle() {
+    String html = "<html><body><div class='post'><h1>Harbour bridge to close to cars</h1>"
+        + "<div class='meta'><span>November 20</span> <a href='#replies'>2 Comments</a></div>"
+        + "<p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+        + "<h3>2 Comments</h3><p>Finally, after years of warnings from everyone who crosses it daily.</p></div></body></html>";
+    HtmlExtractor.Page p = x.extract(html, null);
+    assertThat(p.text()).contains(P1).contains(P2).endsWith(P3).doesNotContain("Finally");
+    assertThat(p.removed()).extracting(r -> r.reason()).contains("comment_form");
+  }
+
+  @Test
   void extractor_appliesDatelineAndContainerHints() {
     RawDocument doc = new RawDocument("x", "x.jsonl:1", RawDocument.Format.HTML,
         "<html><body><article><p>BRENHOLM (Meridian Wire) — " + P1 + "</p><p>" + P2 + "</p></article></body></html>",
