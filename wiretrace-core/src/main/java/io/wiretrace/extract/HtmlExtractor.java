@@ -582,8 +582,9 @@ public final class HtmlExtractor {
       addVotes(p, score);
     }
     for (Element d : body.select("div, section")) {
-      if (hasDirectText(d, 80) && d.select("p").isEmpty()) {
-        addVotes(d, score);
+      int direct = directText(d);
+      if (direct >= 80 && paragraphText(d) < direct) {
+        addVotes(d, score); // text written straight into a div (lines split by <br>), maybe under a <p> headline
       }
     }
     Element best = null;
@@ -647,12 +648,20 @@ public final class HtmlExtractor {
     }
   }
 
-  private static boolean hasDirectText(Element e, int min) {
+  private static int directText(Element e) {
     int n = 0;
     for (TextNode t : e.textNodes()) {
-      n += t.text().strip().length();
+      n += normalizedLength(t.getWholeText());
     }
-    return n >= min;
+    return n;
+  }
+
+  private static int paragraphText(Element e) {
+    int n = 0;
+    for (Element p : e.select("p")) {
+      n += p.text().length();
+    }
+    return n;
   }
 
   private static int count(String s, char c) {

@@ -98,6 +98,20 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void textWrittenStraightIntoADivBesideLinkColumnsAndTeasers_isTheBody() {
+    String html = "<html><body><div class='row'><div class='col-side'><ul><li><a href='/a'>Archive 2019</a></li><li><a href='/b'>Archive 2018</a></li></ul></div>"
+        + "<div class='col-main'><p class='titulo'>Harbour bridge to close to cars</p><small>05/10/2018 - Published by Ana Ruiz</small><br>"
+        + P1 + " " + P2 + "<br><br>" + P3 + "<br></div></div>"
+        + "<div class='teasers'><p>Ferry timetable changes for the winter season announced today</p>"
+        + "<p>Town hall opens a new service desk for residents and visitors</p>"
+        + "<p>Library extends its opening hours during the exam period next month</p></div>"
+        + "<footer><p>Harbour Times - Rua do Porto, 12 - Caixa Postal 421 - Phone: (047) 2106-8000</p></footer></body></html>";
+    HtmlExtractor.Page p = x.extract(html, null);
+    assertThat(p.text()).contains(P1).contains(P2).contains(P3).doesNotContain("Caixa Postal").doesNotContain("Archive")
+        .doesNotContain("Ferry timetable");
+  }
+
+  @Test
   void extractor_appliesDatelineAndContainerHints() {
     RawDocument doc = new RawDocument("x", "x.jsonl:1", RawDocument.Format.HTML,
         "<html><body><article><p>BRENHOLM (Meridian Wire) — " + P1 + "</p><p>" + P2 + "</p></article></body></html>",
