@@ -703,6 +703,12 @@ public final class HtmlExtractor {
           inline.append('\n');
           continue;
         }
+        if (tag.equals("td") || tag.equals("th")) {
+          inline.append(' '); // a table row is one block, its cells separated by spaces
+          collect(e, out, inline, stats);
+          inline.append(' ');
+          continue;
+        }
         if (!BLOCK_TAGS.contains(tag)) {
           collect(e, out, inline, stats);
           continue;

@@ -112,6 +112,13 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void aTableInTheArticle_isOneBlockPerRow_numbersKept() {
+    HtmlExtractor.Page p = x.extract(page("", "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>"
+        + "<tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr><tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>"), null);
+    assertThat(p.text()).endsWith(P3 + "\n\nPos. Driver Points\n\n1 Kyle Busch 5040\n\n2 Martin Truex Jr. 5035");
+  }
+
+  @Test
   void extractor_appliesDatelineAndContainerHints() {
     RawDocument doc = new RawDocument("x", "x.jsonl:1", RawDocument.Format.HTML,
         "<html><body><article><p>BRENHOLM (Meridian Wire) — " + P1 + "</p><p>" + P2 + "</p></article></body></html>",
