@@ -531,6 +531,9 @@ public final class HtmlExtractor {
     if (parts.isEmpty()) {
       return false;
     }
+    if (parts.contains("embed") && e.selectFirst("blockquote.twitter-tweet, blockquote.instagram-media") != null) {
+      return false; // an embedded post quoted by the article ("social-media-embed"), not a share bar
+    }
     String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
     boolean neg = false;
     boolean pos = false;

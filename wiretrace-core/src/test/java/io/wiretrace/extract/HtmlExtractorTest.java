@@ -119,6 +119,14 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void anEmbeddedPostTheArticleQuotes_isKept_aShareBarIsNot() {
+    HtmlExtractor.Page p = x.extract(page("", "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>The ferry will run all night "
+        + "on Friday while the bridge is inspected, so plan your trip home.</p>— Harbour Ferries (@harbourferries) June 5, 2025"
+        + "</blockquote></div><div class='social-share'><a href='#'>Share on Facebook</a></div>"), null);
+    assertThat(p.text()).contains("The ferry will run all night on Friday").doesNotContain("Share on Facebook");
+  }
+
+  @Test
   void extractor_appliesDatelineAndContainerHints() {
     RawDocument doc = new RawDocument("x", "x.jsonl:1", RawDocument.Format.HTML,
         "<html><body><article><p>BRENHOLM (Meridian Wire) — " + P1 + "</p><p>" + P2 + "</p></article></body></html>",
