@@ -462,6 +462,14 @@ public final class QuoteExtractor {
             next++;
           }
           if (next < text.length() && (text.charAt(next) == '“' || text.charAt(next) == '"' || text.charAt(next) == '«')) {
+            if (QUOTED_TRANSCRIPT.matcher(text.substring(next + 1, Math.min(text.length(), next + 60))).find()) {
+              // a quoted transcript: each paragraph that opens with a speaker label is a turn of its own
+              out.add(new Raw(carried >= 0 ? carried : open, i));
+              carried = -1;
+              open = next;
+              i = next;
+              continue;
+            }
             if (carried < 0) {
               carried = open;
             }

@@ -33,6 +33,14 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void aQuotedTranscriptOfSeveralTurns_isOneQuotePerTurn() {
+    List<Quote> q = run("Partial transcript as follows:\n\n“OLSEN: Will the strike go on through the weekend?\n\n"
+        + "“HALVORSEN: It will, unless the port authority comes back to the table.\n\n“OLSEN: And if it does not?”");
+    assertThat(q).extracting(Quote::speaker).containsExactly("OLSEN", "HALVORSEN", "OLSEN");
+    assertThat(q.get(1).text()).startsWith("HALVORSEN: It will");
+  }
+
+  @Test
   void speakerBeforeTheQuoteAndAccordingTo() {
     List<Quote> q = run("Marta Olsen told reporters: \"The strike goes on until they listen.\"\n\n"
         + "\"Nothing has been agreed yet,\" according to the port authority.");
