@@ -422,14 +422,17 @@ public final class StoryClusterer {
         s.lastDay = Math.max(s.lastDay, days[i]);
       }
     }
+    Map<Open, double[]> norms = new java.util.IdentityHashMap<>(); // squared lengths of each story's two sums
     for (int i = 0; i < heads.size(); i++) {
       Open s = byOld.get(assign[i]);
       Article a = heads.get(i);
       if (s.members.get(0) == a) {
         s.why.put(a.id(), new Story.Membership(a.id(), "first", 1, List.of()));
       } else {
-        double sim = similarity(vecs.get(i), keyVecs.get(i), s.sum, TfIdf.norm2(s.sum), s.keySum, TfIdf.norm2(s.keySum), true);
-        TfIdf.Vec rest = TfIdf.centroid(TfIdf.minus(s.sum, vecs.get(i)));
+        double[] n = norms.computeIfAbsent(s, o -> new double[] {TfIdf.norm2(o.sum), TfIdf.norm2(o.keySum)});
+        double sim = similarity(vecs.get(i), keyVecs.get(i), s.sum, n[0], s.keySum, n[1], true);
+        // the rest of the story need not be scaled to unit length: only the order of the shared terms counts
+        TfIdf.Vec rest = TfIdf.minus(s.sum, vecs.get(i));
         s.why.put(a.id(), new Story.Membership(a.id(), "similarity", round(sim),
             terms(tfidf, surface, vecs.get(i).topShared(rest, EVIDENCE_TERMS))));
       }

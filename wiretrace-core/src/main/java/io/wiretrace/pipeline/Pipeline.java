@@ -106,18 +106,7 @@ public final class Pipeline {
         docs.addAll(r.documents());
         rejected.addAll(r.rejections());
       }
-      docs = unique(docs, rejected);
-      java.util.Set<String> storedIds = new java.util.HashSet<>();
-      for (Article a : stored.articles()) {
-        storedIds.add(a.id());
-      }
-      docs.removeIf(d -> {
-        if (storedIds.contains(d.id())) {
-          rejected.add(new Rejection(d.input(), "duplicate id '" + d.id() + "', already in the stored corpus"));
-          return true;
-        }
-        return false;
-      });
+      docs = unique(docs, stored.articles(), rejected);
       progress.stage("extract", docs.size());
       List<Object> extracted = parallel(pool, docs, d -> {
         Object out;
@@ -234,11 +223,22 @@ public final class Pipeline {
         a.text(), a.removed(), a.credits(), rewrites.assess(a.text()));
   }
 
-  /** Keeps the first document per id (documents arrive in discovery order); later ones are rejected. */
-  private static List<RawDocument> unique(List<RawDocument> docs, List<Rejection> rejected) {
+  /**
+   * Keeps the first document per id (documents arrive in discovery order, after the stored
+   * articles); later ones are rejected.
+   */
+  private static List<RawDocument> unique(List<RawDocument> docs, List<Article> stored, List<Rejection> rejected) {
+    java.util.Set<String> storedIds = new java.util.HashSet<>();
+    for (Article a : stored) {
+      storedIds.add(a.id());
+    }
     java.util.Map<String, RawDocument> seen = new java.util.HashMap<>();
     List<RawDocument> out = new ArrayList<>(docs.size());
     for (RawDocument d : docs) {
+      if (storedIds.contains(d.id())) {
+        rejected.add(new Rejection(d.input(), "duplicate id '" + d.id() + "', already in the stored corpus"));
+        continue;
+      }
       RawDocument first = seen.putIfAbsent(d.id(), d);
       if (first == null) {
         out.add(d);

@@ -34,12 +34,16 @@ public final class Terms {
     List<String> out = new ArrayList<>(t.size());
     for (int i = 0; i < t.size(); i++) {
       String f = t.form(i);
-      if (f.length() < 2 || STOP_WORDS.contains(f) || (isDigits(f) && f.length() < 4)) {
-        continue;
+      if (indexed(f)) {
+        out.add(stem(f));
       }
-      out.add(stem(f));
     }
     return out;
+  }
+
+  /** Whether a lower-cased token form is an index term: not a stop word, a single letter or a short number. */
+  private static boolean indexed(String f) {
+    return f.length() >= 2 && !STOP_WORDS.contains(f) && !(isDigits(f) && f.length() < 4);
   }
 
   /**
@@ -52,17 +56,13 @@ public final class Terms {
     Tokens t = Tokens.of(text);
     for (int i = 0; i < t.size(); i++) {
       String f = t.form(i);
-      if (f.length() < 2 || STOP_WORDS.contains(f)) {
-        continue;
-      }
-      boolean number = isDigits(f);
-      if (number && f.length() < 4) {
+      if (!indexed(f)) {
         continue;
       }
       String stem = stem(f);
       terms.add(stem);
       int start = t.start(i);
-      if (!number && Character.isUpperCase(text.codePointAt(start)) && !sentenceStart(text, start)) {
+      if (Character.isUpperCase(text.codePointAt(start)) && !sentenceStart(text, start)) {
         proper.add(stem);
       }
     }

@@ -57,6 +57,8 @@ final class AlignmentEval implements EvalTask {
       String susp = Files.readString(dir.resolve("susp").resolve(p[0]), StandardCharsets.UTF_8);
       String src = Files.readString(dir.resolve("src").resolve(p[1]), StandardCharsets.UTF_8);
       chars += susp.length() + src.length();
+      Squashed squashedSusp = Squashed.of(susp);
+      Squashed squashedSrc = Squashed.of(src);
       String truth = Files.readString(dir.resolve("truth").resolve(p[0].replace(".txt", "") + "-" + p[1].replace(".txt", ".xml")),
           StandardCharsets.UTF_8);
       Matcher f = FEATURE.matcher(truth);
@@ -74,7 +76,7 @@ final class AlignmentEval implements EvalTask {
         }
         PlagDet.Range c = new PlagDet.Range(pair, to, to + tl, so, so + sl);
         cases.add(c);
-        PlagDet.Range moved = reanchor(c, susp, src);
+        PlagDet.Range moved = reanchor(c, squashedSusp, squashedSrc);
         anchored.add(moved == null ? c : moved);
         if (moved != null) {
           reanchored++;
@@ -128,8 +130,10 @@ final class AlignmentEval implements EvalTask {
    * position; null when either cannot be found or they disagree on the length.
    */
   static PlagDet.Range reanchor(PlagDet.Range c, String susp, String src) {
-    Squashed s = Squashed.of(susp);
-    Squashed r = Squashed.of(src);
+    return reanchor(c, Squashed.of(susp), Squashed.of(src));
+  }
+
+  private static PlagDet.Range reanchor(PlagDet.Range c, Squashed s, Squashed r) {
     int len = c.suspEnd() - c.suspStart();
     if (c.srcEnd() - c.srcStart() < 120 || len < 120) {
       return null;
@@ -141,14 +145,14 @@ final class AlignmentEval implements EvalTask {
     }
     int start = head - 20;
     int end = tail + 60;
-    if (start < 0 || end > susp.length() || end <= start || Math.abs((end - start) - len) > len / 5) {
+    if (start < 0 || end > s.rawLength() || end <= start || Math.abs((end - start) - len) > len / 5) {
       return null;
     }
     return new PlagDet.Range(c.pair(), start, end, c.srcStart(), c.srcEnd());
   }
 
   /** A text with whitespace runs collapsed to one space, and where each character came from. */
-  private record Squashed(String text, int[] from) {
+  private record Squashed(String text, int[] from, int rawLength) {
     static Squashed of(String raw) {
       StringBuilder sb = new StringBuilder(raw.length());
       int[] from = new int[raw.length()];
@@ -167,7 +171,7 @@ final class AlignmentEval implements EvalTask {
         from[sb.length()] = i;
         sb.append(ch);
       }
-      return new Squashed(sb.toString(), java.util.Arrays.copyOf(from, sb.length()));
+      return new Squashed(sb.toString(), java.util.Arrays.copyOf(from, sb.length()), raw.length());
     }
 
     /** Squashed index of the first character at or after raw offset {@code raw}. */

@@ -34,9 +34,6 @@ final class ClusteringEval implements EvalTask {
   private static final double[] KEY_WEIGHTS = {0, 0.2, 0.4, 0.6};
   private static final double[] THRESHOLDS = {0.225, 0.25, 0.275, 0.3, 0.325};
 
-  /** Copy relations of each document list (the sweep clusters the same lists many times). */
-  private static final Map<List<Doc>, List<Relation>> RELATIONS = new java.util.IdentityHashMap<>();
-
   record Doc(String id, String title, String text, String split, String event, String topic) {}
 
   static List<Doc> load(Path data) throws IOException {
@@ -67,13 +64,28 @@ final class ClusteringEval implements EvalTask {
     return out;
   }
 
-  /** Story and storyline of each document, in document order. */
-  static List<List<String>> predict(List<Doc> docs, StoryClusterer clusterer) {
-    List<Article> articles = articles(docs);
-    List<Relation> rels = RELATIONS.computeIfAbsent(docs, k -> new CopyDetector().detect(articles));
+  /** One split as the clusterer sees it, with its copy relations found once (the sweep clusters it many times). */
+  record Split(List<Doc> docs, List<Article> articles, List<Relation> relations) {
+    static Split of(List<Doc> all, String name) {
+      List<Doc> docs = all.stream().filter(d -> d.split().equals(name)).toList();
+      List<Article> articles = ClusteringEval.articles(docs);
+      return new Split(docs, articles, new CopyDetector().detect(articles));
+    }
+
+    List<String> events() {
+      return docs.stream().map(Doc::event).toList();
+    }
+
+    List<String> topics() {
+      return docs.stream().map(Doc::topic).toList();
+    }
+  }
+
+  /** Story and storyline of each document of {@code split}, in document order. */
+  static List<List<String>> predict(Split split, StoryClusterer clusterer) {
     Map<String, String> storyOf = new HashMap<>();
     Map<String, String> lineOf = new HashMap<>();
-    for (Story s : clusterer.cluster(articles, rels)) {
+    for (Story s : clusterer.cluster(split.articles(), split.relations())) {
       for (String a : s.articles()) {
         storyOf.put(a, s.id());
         lineOf.put(a, s.storyline());
@@ -81,11 +93,16 @@ final class ClusteringEval implements EvalTask {
     }
     List<String> stories = new ArrayList<>();
     List<String> lines = new ArrayList<>();
-    for (Doc d : docs) {
+    for (Doc d : split.docs()) {
       stories.add(storyOf.get(d.id()));
       lines.add(lineOf.get(d.id()));
     }
     return List.of(stories, lines);
+  }
+
+  /** BCubed F1 over the documents of two splits, each clustered on its own (the tuning score). */
+  private static double weighted(ClusterScores.Prf a, int aDocs, ClusterScores.Prf b, int bDocs) {
+    return (a.f1() * aDocs + b.f1() * bDocs) / (aDocs + bDocs);
   }
 
   @Override
@@ -93,10 +110,8 @@ final class ClusteringEval implements EvalTask {
     List<Doc> all = load(data);
     Table t = new Table("Story clustering on ECB+ (" + FILE + ")",
         List.of("split / level", "system", "clusters (gold)", "BCubed P", "BCubed R", "BCubed F1", "pair P", "pair R", "pair F1"));
-    List<Doc> dev = all.stream().filter(d -> d.split().equals("dev")).toList();
-    List<Doc> train = all.stream().filter(d -> d.split().equals("train")).toList();
-    List<String> devEvents = dev.stream().map(Doc::event).toList();
-    List<String> trainEvents = train.stream().map(Doc::event).toList();
+    Split dev = Split.of(all, "dev");
+    Split train = Split.of(all, "train");
     // the sweep that chose the shipped defaults, on train and dev only: BCubed F1 over the
     // documents of both splits (each split clustered on its own, as a batch would be)
     double bestScore = -1;
@@ -104,9 +119,9 @@ final class ClusteringEval implements EvalTask {
     for (double kw : KEY_WEIGHTS) {
       for (double th : THRESHOLDS) {
         StoryClusterer c = StoryClusterer.builder().threshold(th).keyWeight(kw).build();
-        ClusterScores.Prf d = ClusterScores.bcubed(predict(dev, c).get(0), devEvents);
-        ClusterScores.Prf tr = ClusterScores.bcubed(predict(train, c).get(0), trainEvents);
-        double score = (d.f1() * dev.size() + tr.f1() * train.size()) / (dev.size() + train.size());
+        ClusterScores.Prf d = ClusterScores.bcubed(predict(dev, c).get(0), dev.events());
+        ClusterScores.Prf tr = ClusterScores.bcubed(predict(train, c).get(0), train.events());
+        double score = weighted(d, dev.docs().size(), tr, train.docs().size());
         t.row("train+dev / event", "sweep: key weight " + kw + ", threshold " + th, "-", "-", "-",
             String.format(java.util.Locale.ROOT, "%.4f (dev %.3f, train %.3f)", score, d.f1(), tr.f1()), "-", "-", "-");
         if (score > bestScore + 1e-9) {
@@ -117,32 +132,30 @@ final class ClusteringEval implements EvalTask {
     }
     t.note("Best on train+dev: " + bestSetting + " (shipped defaults: key weight " + StoryClusterer.DEFAULT_KEY_WEIGHT
         + ", threshold " + StoryClusterer.DEFAULT_THRESHOLD + ")");
-    List<String> devTopics = dev.stream().map(Doc::topic).toList();
-    List<String> trainTopics = train.stream().map(Doc::topic).toList();
     for (double th : new double[] {0.12, 0.15, 0.18, 0.22, 0.26, 0.30}) {
       StoryClusterer c = StoryClusterer.builder().storylineThreshold(th).build();
-      ClusterScores.Prf d = ClusterScores.bcubed(predict(dev, c).get(1), devTopics);
-      ClusterScores.Prf tr = ClusterScores.bcubed(predict(train, c).get(1), trainTopics);
-      double score = (d.f1() * dev.size() + tr.f1() * train.size()) / (dev.size() + train.size());
+      ClusterScores.Prf d = ClusterScores.bcubed(predict(dev, c).get(1), dev.topics());
+      ClusterScores.Prf tr = ClusterScores.bcubed(predict(train, c).get(1), train.topics());
+      double score = weighted(d, dev.docs().size(), tr, train.docs().size());
       t.row("train+dev / topic", "sweep: storyline threshold " + th, "-", "-", "-",
           String.format(java.util.Locale.ROOT, "%.4f (dev %.3f, train %.3f)", score, d.f1(), tr.f1()), "-", "-", "-");
     }
-    for (String split : List.of("dev", "test")) {
-      List<Doc> docs = all.stream().filter(d -> d.split().equals(split)).toList();
-      List<String> goldEvent = docs.stream().map(Doc::event).toList();
-      List<String> goldTopic = docs.stream().map(Doc::topic).toList();
-      List<List<String>> ours = predict(docs, StoryClusterer.builder().build());
-      List<List<String>> tfidfOnly = predict(docs, StoryClusterer.builder().properNouns(false).keyWeight(0).build());
-      List<List<String>> online = predict(docs, StoryClusterer.builder().refinePasses(0).build());
+    for (Split split : List.of(dev, Split.of(all, "test"))) {
+      String name = split.docs().get(0).split();
+      List<String> goldEvent = split.events();
+      List<String> goldTopic = split.topics();
+      List<List<String>> ours = predict(split, StoryClusterer.builder().build());
+      List<List<String>> tfidfOnly = predict(split, StoryClusterer.builder().properNouns(false).keyWeight(0).build());
+      List<List<String>> online = predict(split, StoryClusterer.builder().refinePasses(0).build());
       long events = goldEvent.stream().distinct().count();
       long topics = goldTopic.stream().distinct().count();
-      row(t, split + " / event", "wiretrace stories", ours.get(0), goldEvent, events);
-      row(t, split + " / event", "ablation: TF-IDF only (no proper-noun cue, no key terms)", tfidfOnly.get(0), goldEvent, events);
-      row(t, split + " / event", "ablation: online pass only (no reassignment)", online.get(0), goldEvent, events);
-      row(t, split + " / event", "topic lumping (baseline)", goldTopic, goldEvent, events);
-      row(t, split + " / topic", "wiretrace storylines", ours.get(1), goldTopic, topics);
-      row(t, split + " / topic", "wiretrace stories", ours.get(0), goldTopic, topics);
-      log.printf("%s: %d documents%n", split, docs.size());
+      row(t, name + " / event", "wiretrace stories", ours.get(0), goldEvent, events);
+      row(t, name + " / event", "ablation: TF-IDF only (no proper-noun cue, no key terms)", tfidfOnly.get(0), goldEvent, events);
+      row(t, name + " / event", "ablation: online pass only (no reassignment)", online.get(0), goldEvent, events);
+      row(t, name + " / event", "topic lumping (baseline)", goldTopic, goldEvent, events);
+      row(t, name + " / topic", "wiretrace storylines", ours.get(1), goldTopic, topics);
+      row(t, name + " / topic", "wiretrace stories", ours.get(0), goldTopic, topics);
+      log.printf("%s: %d documents%n", name, split.docs().size());
       log.flush();
     }
     t.note("ECB+ has no publication dates: the time window is inactive (undated articles are never excluded), order is by id.");

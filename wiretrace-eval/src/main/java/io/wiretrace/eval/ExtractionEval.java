@@ -51,6 +51,18 @@ final class ExtractionEval implements EvalTask {
     return pages;
   }
 
+  /** Pages per second of {@code extractor} over {@link #TIMED_PASSES} passes after {@link #WARMUP_PASSES} warm-up passes. */
+  private static double pagesPerSecond(BiFunction<String, String, String> extractor, List<Page> pages) {
+    for (int warm = 0; warm < WARMUP_PASSES; warm++) {
+      runAll(extractor, pages);
+    }
+    long t0 = System.nanoTime();
+    for (int pass = 0; pass < TIMED_PASSES; pass++) {
+      runAll(extractor, pages);
+    }
+    return pages.size() * TIMED_PASSES / ((System.nanoTime() - t0) / 1e9);
+  }
+
   /** One untimed-result pass over all pages (failures were already counted in the scored pass). */
   private static void runAll(BiFunction<String, String, String> extractor, List<Page> pages) {
     for (Page p : pages) {
@@ -68,7 +80,7 @@ final class ExtractionEval implements EvalTask {
     Map<String, BiFunction<String, String, String>> live = Peers.bodyExtractors();
     Table t = new Table("Article body extraction, Zyte benchmark (" + pages.size() + " pages)",
         List.of("system", "F1", "precision", "recall", "accuracy", "pages/s (1 thread)", "speed vs Readability4J", "errors"));
-    Map<String, double[]> speed = new LinkedHashMap<>();
+    Map<String, Double> speed = new LinkedHashMap<>();
     Map<String, ShingleMatch.Summary> summaries = new LinkedHashMap<>();
     Map<String, Integer> errors = new LinkedHashMap<>();
     for (Map.Entry<String, BiFunction<String, String, String>> e : live.entrySet()) {
@@ -84,42 +96,27 @@ final class ExtractionEval implements EvalTask {
         }
         counts.add(ShingleMatch.compare(p.truth(), out));
       }
-      for (int warm = 0; warm < WARMUP_PASSES; warm++) {
-        runAll(e.getValue(), pages);
-      }
-      long t0 = System.nanoTime();
-      for (int pass = 0; pass < TIMED_PASSES; pass++) {
-        runAll(e.getValue(), pages);
-      }
-      double secs = (System.nanoTime() - t0) / 1e9;
-      speed.put(e.getKey(), new double[] {pages.size() * TIMED_PASSES / secs});
+      double ps = pagesPerSecond(e.getValue(), pages);
+      speed.put(e.getKey(), ps);
       summaries.put(e.getKey(), ShingleMatch.summarize(counts));
       errors.put(e.getKey(), errs);
-      log.printf("%s: done in %.1f s%n", e.getKey(), secs);
+      log.printf("%s: done in %.1f s%n", e.getKey(), pages.size() * TIMED_PASSES / ps);
       log.flush();
     }
-    double r4j = speed.get(Peers.READABILITY4J)[0];
+    double r4j = speed.get(Peers.READABILITY4J);
     for (String name : live.keySet()) {
       ShingleMatch.Summary s = summaries.get(name);
-      double ps = speed.get(name)[0];
+      double ps = speed.get(name);
       t.row(name, s.f1(), s.precision(), s.recall(), s.accuracy(), String.format(java.util.Locale.ROOT, "%.1f", ps),
           String.format(java.util.Locale.ROOT, "%.2fx", ps / r4j), errors.get(name));
     }
     // the floor: parsing alone, which wiretrace, Readability4J and crux all pay (they all use jsoup)
-    BiFunction<String, String, String> parseOnly = (html, url) -> org.jsoup.Jsoup.parse(html, url == null ? "" : url).nodeName();
-    for (int warm = 0; warm < WARMUP_PASSES; warm++) {
-      runAll(parseOnly, pages);
-    }
-    long p0 = System.nanoTime();
-    for (int pass = 0; pass < TIMED_PASSES; pass++) {
-      runAll(parseOnly, pages);
-    }
-    double parsePs = pages.size() * TIMED_PASSES / ((System.nanoTime() - p0) / 1e9);
+    double parsePs = pagesPerSecond((html, url) -> org.jsoup.Jsoup.parse(html, url == null ? "" : url).nodeName(), pages);
     String jsoupVersion = org.jsoup.Jsoup.class.getPackage().getImplementationVersion();
     t.row("jsoup" + (jsoupVersion == null ? "" : " " + jsoupVersion) + " parse alone (speed floor, no extraction)",
         "-", "-", "-", "-", String.format(java.util.Locale.ROOT, "%.1f", parsePs),
         String.format(java.util.Locale.ROOT, "%.2fx", parsePs / r4j), "-");
-    double oursPs = speed.get(Peers.WIRETRACE)[0];
+    double oursPs = speed.get(Peers.WIRETRACE);
     t.note(String.format(java.util.Locale.ROOT, "Of wiretrace's time per page, jsoup's parse is %.0f%%; the rest is extraction, metadata and dates.",
         100 * oursPs / parsePs));
     Path refs = data.resolve(DIR).resolve("reference-outputs");
