@@ -99,7 +99,8 @@ final class BenchCommand implements Runnable {
       description = {
           "EVALUATION TOOL. Writes disguised copies of clean articles, with ground truth, so that copy detection",
           "can be measured on any corpus: for each original a verbatim reprint wrapped in scraper residue, a light",
-          "edit, a synonym-spun copy (WordNet) and a partial copy pasted among filler paragraphs.",
+          "edit, a synonym-spun copy (WordNet), a partial copy pasted among filler paragraphs, and a",
+          "translated-style copy (rules imitating a round trip through machine translation; no MT system is run).",
           "Output: DIR/corpus.jsonl (originals and copies; analyze it with 'wiretrace analyze DIR/corpus.jsonl')",
           "and DIR/truth.jsonl (copy, original, kind). Same inputs and seed give the same corpus."})
   static final class MakeCopies implements Callable<Integer> {
@@ -120,6 +121,11 @@ final class BenchCommand implements Runnable {
         description = "Share of WordNet-known content words a spinner replaces, 0.05..0.9 (default: ${DEFAULT-VALUE}).")
     double spinRate;
 
+    @Option(names = "--translation-rate", defaultValue = "0.35", paramLabel = "R",
+        description = "Share of content words the imitated round trip renders with another word, 0.05..0.9; "
+            + "prepositions and articles change at 0.6 times this rate (default: ${DEFAULT-VALUE}).")
+    double translationRate;
+
     @Override
     public Integer call() throws IOException {
       CommandLine cl = spec.commandLine();
@@ -128,6 +134,9 @@ final class BenchCommand implements Runnable {
       }
       if (!(spinRate >= 0.05 && spinRate <= 0.9)) {
         throw new CommandLine.ParameterException(cl, "--spin-rate must be between 0.05 and 0.9, got " + spinRate);
+      }
+      if (!(translationRate >= 0.05 && translationRate <= 0.9)) {
+        throw new CommandLine.ParameterException(cl, "--translation-rate must be between 0.05 and 0.9, got " + translationRate);
       }
       List<CopyGenerator.Source> sources = read(from);
       if (sources.size() < 3) {
@@ -139,7 +148,7 @@ final class BenchCommand implements Runnable {
       for (CopyGenerator.Source s : sources.subList(n, sources.size())) {
         filler.addAll(CopyGenerator.paragraphs(s.text()));
       }
-      CopyGenerator.Corpus c = new CopyGenerator(seed, spinRate).generate(sources.subList(0, n), filler);
+      CopyGenerator.Corpus c = new CopyGenerator(seed, spinRate, translationRate).generate(sources.subList(0, n), filler);
       Files.createDirectories(out);
       JsonLines.write(out.resolve("corpus.jsonl"), c.docs(), (g, d) -> {
         g.writeStringField("id", d.id());

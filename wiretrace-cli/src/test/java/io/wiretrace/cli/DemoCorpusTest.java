@@ -114,7 +114,7 @@ class DemoCorpusTest {
     result.rejected().forEach(r -> rejected.add(r.input() + ": " + r.reason()));
     assertThat(rejected).singleElement().asString()
         .contains("truncated-capture.html.gz").contains("truncated gzip stream");
-    assertThat(result.articles()).hasSize(24);
+    assertThat(result.articles()).hasSize(25);
   }
 
   @Test
@@ -134,7 +134,7 @@ class DemoCorpusTest {
     for (String f : List.of(Pipeline.ARTICLES, Pipeline.RELATIONS, Pipeline.STORIES, Pipeline.REJECTED, Pipeline.REPORT)) {
       assertThat(out.resolve(f)).isNotEmptyFile();
     }
-    assertThat(Files.readAllLines(out.resolve(Pipeline.ARTICLES))).hasSize(24);
+    assertThat(Files.readAllLines(out.resolve(Pipeline.ARTICLES))).hasSize(25);
     String report = Files.readString(out.resolve(Pipeline.REPORT));
     assertThat(report).contains("<mark>").contains("<mark class=\"sub\">tribunal</mark>").contains("verbatim").contains("spun").contains("Storyline").contains("truncated gzip stream");
   }

@@ -33,7 +33,8 @@ public final class Dates {
   private static final List<DateTimeFormatter> DAY_FORMATS = List.of(
       fmt("MMMM d, uuuu"), fmt("MMM d, uuuu"), fmt("MMM. d, uuuu"), fmt("d MMMM uuuu"), fmt("d MMM uuuu"),
       fmt("EEEE, MMMM d, uuuu"), fmt("EEEE d MMMM uuuu"), fmt("EEE, MMM d, uuuu"), fmt("uuuu/MM/dd"),
-      fmt("MMMM d uuuu"), fmt("d. MMMM uuuu"));
+      fmt("MMMM d uuuu"), fmt("d. MMMM uuuu"),
+      fmt("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT)); // day-first, as dotted dates are written
 
   private static DateTimeFormatter fmt(String p) {
     return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(Locale.ENGLISH);

@@ -57,7 +57,8 @@ public final class Residue {
       new Rule("site_tagline", p("^.{2,50}\\s[–—|:-]\\s.{0,80}\\b(source|destination|home|place)\\s+for\\b.{0,60}$"), 200),
       new Rule("caption_credit", p(".*\\((photo|image|picture|file photo|video)s?( by| credit| courtesy of)?\\s*:?[^)]{0,80}\\)\\.?$"), 240),
       new Rule("caption_credit", p("^((photo|image|picture|file photo|video|illustration|graphic)s?( credit)?\\s*:.*|\\(?(photo|image|picture)s?( by| courtesy of| credit)?\\b.*\\)?|(toggle|hide|show|change the|switch the|expand|collapse) (caption|subtitles?|legend)|caption|credit\\s*:.*|.*\\b(getty images|ap photo|afp via getty|shutterstock|reuters/[\\p{L} ]+|epa-efe)\\b.*)$"), 200),
-      new Rule("counter", p("^[\\d.,\\s]*\\d[\\d.,\\s]*(k|m)?\\s*(views?|shares?|comments?|likes?|reads?|reactions?)?$"), 40),
+      // a day-first dotted date ("19.05.2025") is a date header, not a counter
+      new Rule("counter", p("^(?!\\d{1,2}\\.\\d{1,2}\\.(19|20)\\d{2}$)[\\d.,\\s]*\\d[\\d.,\\s]*(k|m)?\\s*(views?|shares?|comments?|likes?|reads?|reactions?)?$"), 40),
       new Rule("counter", p("^(views?|shares?|comments?|likes?|reads?)\\s*:?\\s*[\\d.,]+\\s*(k|m)?$"), 40),
       new Rule("copyright", p("^(©|\\(c\\)|copyright\\b).*|.*\\ball rights reserved\\.?$"), 200),
       new Rule("related", p("^(related( articles| stories| posts| news| coverage)?|you (may|might) also like|recommended( for you)?|more from .{1,40}|trending( now)?|most (read|popular)|popular posts|latest (news|stories|posts)|see also)\\s*:?$"), 80),

@@ -19,13 +19,18 @@ import java.util.List;
  * @param synonymSubstitutions substitutions of one content word by a WordNet synonym
  * @param insertions tokens in the copy's gaps with no counterpart
  * @param deletions tokens in the original's gaps with no counterpart
+ * @param functionEdits substitutions, insertions and deletions that involve a function word (a stop
+ *     word: article, preposition, pronoun, auxiliary). Spinners and light editors change content
+ *     words; a round trip through machine translation renders prepositions and articles anew.
  * @param swaps the synonym substitutions as {@code [copyToken, originalToken]} index pairs, for display
  */
 public record Edits(int alignedTokens, int exactTokens, int contentTokens, int substitutions, int synonymSubstitutions,
-    int insertions, int deletions, List<int[]> swaps) {
+    int insertions, int deletions, int functionEdits, List<int[]> swaps) {
 
   /** Gaps longer than this on either side are counted as insertions/deletions without alignment. */
   private static final int MAX_GAP_DP = 200;
+  /** One-sided gaps up to this many tokens count their function words as edits. */
+  private static final int SHORT_GAP = 3;
 
   /** The edits between {@code copy} and {@code original} along {@code al} (aligned copy → original). */
   public static Edits of(Alignment al, Fingerprint copy, Fingerprint original) {
@@ -43,6 +48,7 @@ public record Edits(int alignedTokens, int exactTokens, int contentTokens, int s
     int syn = 0;
     int ins = 0;
     int del = 0;
+    int function = 0;
     List<int[]> swaps = new ArrayList<>();
     for (int[] p : al.passages()) {
       int[] prev = null;
@@ -56,22 +62,26 @@ public record Edits(int alignedTokens, int exactTokens, int contentTokens, int s
           syn += c[1];
           ins += c[2];
           del += c[3];
+          function += c[4];
         }
         prev = r;
       }
     }
-    return new Edits(aligned, exact, content, subs, syn, ins, del, List.copyOf(swaps));
+    return new Edits(aligned, exact, content, subs, syn, ins, del, function, List.copyOf(swaps));
   }
 
-  /** Aligns a[a0,a1) with b[b0,b1): returns {substitutions, synonym substitutions, insertions, deletions}. */
+  /**
+   * Aligns a[a0,a1) with b[b0,b1): returns {substitutions, synonym substitutions, insertions,
+   * deletions, function-word edits}.
+   */
   private static int[] gap(Tokens a, int a0, int a1, Tokens b, int b0, int b1, List<int[]> swaps) {
     int n = a1 - a0;
     int m = b1 - b0;
-    if (n == 0 || m == 0) {
-      return new int[] {0, 0, n, m};
-    }
-    if (n > MAX_GAP_DP || m > MAX_GAP_DP) {
-      return new int[] {0, 0, n, m};
+    if (n == 0 || m == 0 || n > MAX_GAP_DP || m > MAX_GAP_DP) {
+      // a short one-sided gap is a word or phrase rendered anew ("the", "in order"); a long one is
+      // a sentence added or dropped, an editor's change, not counted as function-word edits
+      int function = n + m <= SHORT_GAP ? functionWords(a, a0, a1) + functionWords(b, b0, b1) : 0;
+      return new int[] {0, 0, n, m, function};
     }
     int[][] d = new int[n + 1][m + 1];
     for (int i = 0; i <= n; i++) {
@@ -90,6 +100,7 @@ public record Edits(int alignedTokens, int exactTokens, int contentTokens, int s
     int syn = 0;
     int ins = 0;
     int del = 0;
+    int function = 0;
     int i = n;
     int j = m;
     while (i > 0 || j > 0) {
@@ -100,6 +111,9 @@ public record Edits(int alignedTokens, int exactTokens, int contentTokens, int s
         if (d[i][j] == d[i - 1][j - 1] + same) {
           if (same == 1) {
             subs++;
+            if (Terms.STOP_WORDS.contains(x) || Terms.STOP_WORDS.contains(y)) {
+              function++;
+            }
             if (!Terms.STOP_WORDS.contains(x) && !Terms.STOP_WORDS.contains(y) && Synonyms.synonyms(x, y)) {
               syn++;
               swaps.add(new int[] {a0 + i - 1, b0 + j - 1});
@@ -112,13 +126,28 @@ public record Edits(int alignedTokens, int exactTokens, int contentTokens, int s
       }
       if (i > 0 && d[i][j] == d[i - 1][j] + 1) {
         ins++;
+        function += Terms.STOP_WORDS.contains(a.form(a0 + i - 1)) ? 1 : 0;
         i--;
       } else {
         del++;
+        function += Terms.STOP_WORDS.contains(b.form(b0 + j - 1)) ? 1 : 0;
         j--;
       }
     }
-    return new int[] {subs, syn, ins, del};
+    return new int[] {subs, syn, ins, del, function};
+  }
+
+  private static int functionWords(Tokens t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n += Terms.STOP_WORDS.contains(t.form(i)) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Function-word edits per aligned token of the copy. */
+  public double functionRate() {
+    return alignedTokens == 0 ? 0 : (double) functionEdits / alignedTokens;
   }
 
   /** Share of the copy's aligned content words replaced by a synonym. */

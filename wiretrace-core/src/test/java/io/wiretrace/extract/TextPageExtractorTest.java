@@ -95,7 +95,9 @@ class TextPageExtractorTest {
       "Posted on April 2, 2025|date_header",
       "2025-04-02 09:30|date_header",
       "Updated: Wednesday, April 2, 2025 at 9:30 am|date_header",
+      "19.05.2025|date_header",
       "1,284 views|counter",
+      "12.500|counter",
       "Copyright 2025 Daily Buzz. All rights reserved.|copyright",
       "Related Posts|related",
       "You may also like|related",
@@ -114,6 +116,13 @@ class TextPageExtractorTest {
       "The vote is due on April 2, 2025, officials said."})
   void bodySentence_notResidue(String line) {
     assertThat(Residue.classify(line)).isEmpty();
+  }
+
+  @Test
+  void dottedDateHeader_isReadDayFirst() {
+    assertThat(Dates.find("19.05.2025")).contains("2025-05-19");
+    assertThat(Dates.find("2.4.2025")).contains("2025-04-02");
+    assertThat(Dates.find("31.02.2025")).isEmpty();
   }
 
   @Test

@@ -60,6 +60,36 @@ class CopyDetectorTest {
   }
 
   @Test
+  void roundTripTranslation_isTranslated_notSpun() {
+    Article tr = article("farm/flood-mt", "2025-06-06T04:00:00Z", "Translate Farm", "Flood", Fixtures.floodTranslated());
+    assertThat(detector.detect(List.of(tr, original))).singleElement().satisfies(r -> {
+      assertThat(r.copy()).isEqualTo("farm/flood-mt");
+      assertThat(r.original()).isEqualTo("wire/flood");
+      assertThat(r.kind()).isEqualTo("translated");
+      assertThat(r.signals().get("function_word_rate")).isGreaterThanOrEqualTo(CopyDetector.TRANSLATED_FUNCTION_RATE);
+      assertThat(r.signals().get("synonym_substitutions")).isGreaterThanOrEqualTo(CopyDetector.TRANSLATED_MIN_EDITS);
+    });
+  }
+
+  @Test
+  void spunCopy_changesNoFunctionWords() {
+    Article spun = article("farm/flood-spun", "2025-06-06T02:00:00Z", "Spin Farm", "Flood", Fixtures.floodSpun());
+    assertThat(detector.detect(List.of(spun, original))).singleElement()
+        .satisfies(r -> assertThat(r.signals().get("function_word_edits")).isZero());
+  }
+
+  @Test
+  void houseStyleEdit_ofAWireStory_isNotTranslated() {
+    // an outlet's edit changes prepositions and articles, as a translation does, but swaps no content word
+    Article edited = article("courier/flood", "2025-06-05T18:00:00Z", "Courier", "Flood", Fixtures.floodHouseEdited());
+    assertThat(detector.detect(List.of(original, edited))).singleElement().satisfies(r -> {
+      assertThat(r.signals().get("function_word_edits")).isGreaterThanOrEqualTo(CopyDetector.TRANSLATED_MIN_EDITS);
+      assertThat(r.signals().get("function_word_rate")).isGreaterThanOrEqualTo(CopyDetector.TRANSLATED_FUNCTION_RATE);
+      assertThat(r.kind()).isEqualTo("near_duplicate");
+    });
+  }
+
+  @Test
   void lightEdit_withAFewSynonyms_isNotSpun() {
     Article copy = article("courier/flood", "2025-06-05T18:00:00Z", "Courier", "Flood", Fixtures.floodLightlyEdited());
     assertThat(detector.detect(List.of(original, copy))).singleElement().satisfies(r -> {

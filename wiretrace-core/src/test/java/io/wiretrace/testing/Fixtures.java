@@ -59,6 +59,42 @@ public final class Fixtures {
     return t;
   }
 
+  /**
+   * The flood story as a round trip through machine translation renders it: prepositions and
+   * articles rendered anew ("on Thursday" → "at Thursday", "the army" → "army"), content words by
+   * their usual synonym ("homes" → "houses", "closed" → "shut"), stock phrases reworded ("more than"
+   * → "over", "said" → "declared"), a fronted time moved to the end; names and numbers unchanged.
+   */
+  public static String floodTranslated() {
+    return String.join("\n\n",
+        "RIVERTON (Valley Wire) — Floodwaters of the swollen Amber River drove over 3,000 persons out of their houses within the Riverton district at Thursday, after two days of record rain overwhelmed the levees of the town.",
+        "The regional weather agency declared that 212 millimetres of rain fell within 48 hours, over the area normally gets in two months. Water reached first floor of houses in the low-lying Millbank quarter by the early afternoon.",
+        "Emergency crews employed boats to reach residents trapped upon the roofs, and army sent four helicopters of the base at Northfield. No deaths had been reported until the evening, but at minimum 14 persons were handled for hypothermia.",
+        "\"We will rebuild every school that was damaged, and we will do it before the winter comes in the valley,\" Governor Elena Marquez declared.",
+        "The two bridges of the district were shut as one precaution, cutting the principal road towards the coast. Schools will stay shut until engineers have checked their foundations, the education department declared.",
+        "Forecasters expect that the river crests at Friday morning before receding slowly during the weekend, even though more rain is possible at the beginning of next week.");
+  }
+
+  /**
+   * The flood story as an outlet edits a wire story: house style on dates and prepositions ("on
+   * Thursday" → "Thursday", "by early afternoon" → "by the afternoon"), the agency tag dropped, a
+   * clause cut, no word swapped for a synonym.
+   */
+  public static String floodHouseEdited() {
+    return String.join("\n\n", FLOOD.subList(0, 6))
+        .replace("RIVERTON (Valley Wire) — ", "RIVERTON — ")
+        .replace("homes in the Riverton district on Thursday", "homes in Riverton district Thursday")
+        .replace("the town's levees", "its levees")
+        .replace("by early afternoon", "by the afternoon")
+        .replace("from the base at Northfield", "from Northfield")
+        .replace("by evening, but at least", "by the evening but at least")
+        .replace("as a precaution, cutting", "as a precaution and this cut")
+        .replace("until engineers have checked", "until the engineers check")
+        .replace("the education department said", "said the department of education")
+        .replace("on Friday morning", "Friday")
+        .replace("over the weekend, though", "over the weekend although");
+  }
+
   /** Two paragraphs of the flood story inside an unrelated weekly column. */
   public static String floodPartial() {
     return String.join("\n\n",

@@ -97,6 +97,9 @@ final class ReuseEval implements EvalTask {
     for (double rate : new double[] {0.3, 0.5}) {
       spunRow(t, rate, originals, filler);
     }
+    translatedRow(t, INTRINSIC_SEED, CopyGenerator.TRANSLATION_RATE, originals, filler);
+    translatedRow(t, SEED, 0.5, originals, filler);
+    translatedRow(t, SEED, 0.7, originals, filler);
     intrinsicRows(t, originals, filler);
     int falseRelations = 0;
     for (Relation r : rels) {
@@ -125,7 +128,10 @@ final class ReuseEval implements EvalTask {
     t.note(judged(ecbRels));
     t.note(overlapping + " English bodies left out because they share 5%+ of their word 4-grams with an earlier one "
         + "(reprints inside the benchmark itself).");
-    t.note("Translated and paraphrased copies are not generated yet (no machine translation or paraphraser ships with the project).");
+    t.note(retention(corpus));
+    t.note("ECB+ relation kinds: " + kinds(ecbRels));
+    t.note("Translated copies are an imitation of round-trip machine translation by rules (CopyGenerator.roundTrip): "
+        + "no translation system runs offline. Paraphrased copies are measured by `eval paraphrase` (documents built from MSRP).");
     return t;
   }
 
@@ -228,6 +234,56 @@ final class ReuseEval implements EvalTask {
     }
     KindScore.of("spun", c.truth(), byPair(new CopyDetector().detect(articles)))
         .row(t, String.format(Locale.ROOT, "spun at %.0f%%", rate * 100));
+  }
+
+  /** Translated-style copies at another rate, or on another seed than the one the typing threshold was chosen on. */
+  private static void translatedRow(Table t, long seed, double rate, List<CopyGenerator.Source> originals, List<String> filler) {
+    CopyGenerator.Corpus c = new CopyGenerator(seed, SPIN_RATE, rate).generate(originals, filler);
+    Extractor extractor = new Extractor();
+    List<Article> articles = new ArrayList<>();
+    for (CopyGenerator.Doc d : c.docs()) {
+      if (!d.id().startsWith("copy/") || d.id().startsWith("copy/translated/")) {
+        articles.add(extract(extractor, d));
+      }
+    }
+    KindScore.of("translated", c.truth(), byPair(new CopyDetector().detect(articles)))
+        .row(t, String.format(Locale.ROOT, "translated %.0f%%, seed %d", rate * 100, seed));
+  }
+
+  /** Mean share of each kind's original word 4-grams that survive in its copies: how hard each kind is. */
+  private static String retention(CopyGenerator.Corpus c) {
+    Map<String, String> text = new HashMap<>();
+    for (CopyGenerator.Doc d : c.docs()) {
+      text.put(d.id(), d.page());
+    }
+    Map<String, double[]> sum = new java.util.TreeMap<>();
+    for (CopyGenerator.Truth tr : c.truth()) {
+      Set<String> o = shingles(text.get(tr.original()));
+      Set<String> k = shingles(text.get(tr.copy()));
+      int in = 0;
+      for (String x : o) {
+        in += k.contains(x) ? 1 : 0;
+      }
+      double[] s = sum.computeIfAbsent(tr.kind(), x -> new double[2]);
+      s[0] += o.isEmpty() ? 0 : (double) in / o.size();
+      s[1]++;
+    }
+    StringBuilder sb = new StringBuilder("Share of the original's word 4-grams kept in its copies (mean):");
+    for (String kind : CopyGenerator.KINDS) {
+      double[] s = sum.get(kind);
+      if (s != null) {
+        sb.append(String.format(Locale.ROOT, " %s %.2f;", kind, s[0] / s[1]));
+      }
+    }
+    return sb.substring(0, sb.length() - 1) + ".";
+  }
+
+  private static String kinds(List<Relation> rels) {
+    Map<String, Integer> k = new java.util.TreeMap<>();
+    for (Relation r : rels) {
+      k.merge(r.kind(), 1, Integer::sum);
+    }
+    return k.toString();
   }
 
   /** Intrinsic rewrite detection (no original at hand) on another seed than the one its threshold was chosen on. */
