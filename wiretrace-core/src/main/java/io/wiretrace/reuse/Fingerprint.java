@@ -31,34 +31,63 @@ public record Fingerprint(Article article, Tokens tokens, long[] shingles, long[
     return new Fingerprint(a, t, sh, minHash.signature(sh), quoted(a.text(), t));
   }
 
+  /** Paragraphs a quote left open may run through before a closing mark with no opener ends it. */
+  private static final int MAX_OPEN_PARAGRAPHS = 8;
+
   /**
    * Marks tokens inside quotation marks: curly pairs, and straight double quotes paired left to
    * right within a paragraph (an unclosed quote ends at the paragraph's end, as in news style
-   * where a multi-paragraph quote reopens each paragraph; a closing mark with no opening one
-   * before it in its paragraph closes a quote begun in an earlier one, so the paragraph up to it is
-   * quoted).
+   * where a multi-paragraph quote reopens each paragraph). A closing mark with no opening one before
+   * it in its paragraph closes a quote begun earlier: the quote left open at the end of an earlier
+   * paragraph (up to {@value #MAX_OPEN_PARAGRAPHS} back) if there is one, so that the sentences
+   * between are quoted too, as when a corpus stores a quote of several sentences one sentence per
+   * line; otherwise the paragraph up to the mark. Single quotation marks (British style, or a
+   * quote within a headline) pair within a paragraph when they read as quotation marks and not as
+   * apostrophes: an opening one after a space and before a letter, a closing one after a letter or
+   * punctuation and before a space or punctuation; one left unclosed marks nothing.
    */
   static BitSet quoted(String text, Tokens t) {
     BitSet inside = new BitSet(text.length());
     int open = -1;
+    int openSingle = -1;
     int paragraph = 0;
+    int pending = -1; // where a quote left open at the end of an earlier paragraph began
+    int pendingParagraphs = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ((c == '"' && open < 0 && closesEarlier(text, i)) || (c == '\u201D' && open < 0)) {
-        // a closing curly mark with no opening one before it in its paragraph, or a straight mark
-        // that reads as a closing one, closes a quote that began in an earlier paragraph (a quote
-        // split across lines): the paragraph up to it is quoted
-        inside.set(paragraph, i + 1);
-      } else if (c == '\u201C' || (c == '"' && open < 0)) {
-        open = i;
-      } else if ((c == '\u201D' || c == '"') && open >= 0) {
-        inside.set(open, i + 1);
-        open = -1;
+      if (c == '"' || c == '\u201C' || c == '\u201D') {
+        if (open >= 0 && c != '\u201C') {
+          inside.set(open, i + 1);
+          open = -1;
+          pending = -1;
+        } else if (open < 0 && (c == '\u201D' || c == '"' && closesEarlier(text, i))) {
+          inside.set(pending >= 0 ? pending : paragraph, i + 1);
+          pending = -1;
+        } else {
+          open = i;
+          openSingle = -1;
+          pending = -1;
+        }
+      } else if (c == '\'' || c == '\u2018' || c == '\u2019') {
+        if (open >= 0) {
+          continue; // inside a double quote already
+        }
+        if (openSingle < 0 && c != '\u2019' && opensSingle(text, i)) {
+          openSingle = i;
+        } else if (openSingle >= 0 && c != '\u2018' && closesSingle(text, i)) {
+          inside.set(openSingle, i + 1);
+          openSingle = -1;
+        }
       } else if (c == '\n' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
         if (open >= 0) {
           inside.set(open, i);
+          pending = open;
+          pendingParagraphs = 0;
           open = -1;
+        } else if (pending >= 0 && ++pendingParagraphs > MAX_OPEN_PARAGRAPHS) {
+          pending = -1;
         }
+        openSingle = -1;
         paragraph = i + 2;
       }
     }
@@ -74,9 +103,25 @@ public record Fingerprint(Article article, Tokens tokens, long[] shingles, long[
     return tokens;
   }
 
+  /** A single mark at {@code i} that can open a quote: at the start or after a space or bracket, before a letter. */
+  private static boolean opensSingle(String text, int i) {
+    char before = i == 0 ? ' ' : text.charAt(i - 1);
+    return (Character.isWhitespace(before) || before == '(' || before == '[' || before == '\u2014')
+        && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
+  }
+
+  /** A single mark at {@code i} that can close a quote: after a letter or punctuation, before a space, punctuation or the end. */
+  private static boolean closesSingle(String text, int i) {
+    char before = text.charAt(i - 1);
+    char after = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+    return (Character.isLetterOrDigit(before) || ".,!?".indexOf(before) >= 0)
+        && (Character.isWhitespace(after) || ".,;:!?)".indexOf(after) >= 0);
+  }
+
   /**
    * Whether the straight mark at {@code i} reads as a closing one: nothing but punctuation after it
-   * in its paragraph, or punctuation before it and a lower-case word after it ({@code charm, " she said}).
+   * in its paragraph, or punctuation before it and after it a lower-case word ({@code charm, " she
+   * said}) or a speech verb within four words ({@code received, " SEACOM said}).
    */
   private static boolean closesEarlier(String text, int i) {
     if (endsParagraph(text, i + 1)) {
@@ -90,7 +135,21 @@ public record Fingerprint(Article article, Tokens tokens, long[] shingles, long[
     while (a < text.length() && text.charAt(a) == ' ') {
       a++;
     }
-    return b >= 0 && ",.!?".indexOf(text.charAt(b)) >= 0 && a < text.length() && Character.isLowerCase(text.charAt(a));
+    if (b < 0 || ",.!?".indexOf(text.charAt(b)) < 0 || a >= text.length()) {
+      return false;
+    }
+    return Character.isLowerCase(text.charAt(a)) || attributionFollows(text, a);
+  }
+
+  private static final java.util.regex.Pattern ATTRIBUTION = java.util.regex.Pattern.compile(
+      "(?:\\p{L}[\\p{L}.'’-]*\\s+){0,3}(?:said|says|told|added|noted|explained|wrote|stated|declared|according)\\b");
+
+  /**
+   * Whether a speech verb comes within the next four words ({@code …, " SEACOM said}): the mark
+   * before them closes a quote, even when the word after it is capitalized.
+   */
+  private static boolean attributionFollows(String text, int from) {
+    return ATTRIBUTION.matcher(text).region(from, Math.min(text.length(), from + 60)).lookingAt();
   }
 
   /** Whether only whitespace and punctuation stand between {@code from} and the end of its paragraph. */

@@ -31,4 +31,23 @@ class FingerprintTest {
     assertThat(quotedWords("He said it was over.\n\nnobody believed him\u201D, the report said."))
         .isEqualTo("nobody believed him");
   }
+
+  @Test
+  void aQuoteOfSeveralSentences_oneSentencePerLine_isQuotedThroughout() {
+    String text = "Smith noted, \"It is disappointing.\n\nWe will monitor the situation.\n\nWe take it very seriously.\"\n\nThe end.";
+    assertThat(quotedWords(text)).isEqualTo("it is disappointing we will monitor the situation we take it very seriously");
+  }
+
+  @Test
+  void aClosingMark_beforeACapitalizedSpeaker_closes() {
+    String text = "\"Repairs will take twelve days.\n\nPermits come first, \" SEACOM said in a statement.\n\n\"The outage hit Europe.\"";
+    assertThat(quotedWords(text)).isEqualTo("repairs will take twelve days permits come first the outage hit europe");
+  }
+
+  @Test
+  void singleQuotationMarks_pair_butApostrophesDoNot() {
+    assertThat(quotedWords("She said she was a 'social drinker' and added: 'I've done it. Trust me.' The players' union and Reid's rep declined."))
+        .isEqualTo("social drinker i've done it trust me");
+    assertThat(quotedWords("The players' union met in the '90s, didn't it? Reid's rep said so.")).isEmpty();
+  }
 }

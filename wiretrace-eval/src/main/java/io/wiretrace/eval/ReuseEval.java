@@ -136,18 +136,21 @@ final class ReuseEval implements EvalTask {
   }
 
   /**
-   * The precision of today's ECB+ relations on the pairs judged by hand (a random sample of 40 of
-   * the relations of 2026-11-23, {@code ecbplus-relation-judgments.tsv}): judged pairs that are
-   * still relations, how many share text written once, and the Wilson 95% interval.
+   * The precision of today's ECB+ relations on the pairs judged by hand
+   * ({@code ecbplus-relation-judgments.tsv}): a random sample of 40 relations of session 3, and a
+   * review of every other relation found in session 4. Reports, for the sample and for all judged
+   * pairs, how many are relations today and how many of those share text written once, with the
+   * Wilson 95% interval; and how many of today's relations were never judged (a change to the
+   * detector that finds new relations shows up there).
    */
   static String judged(List<Relation> rels) throws IOException {
     java.util.Set<String> current = new java.util.HashSet<>();
     for (Relation r : rels) {
       current.add(pair(r.copy(), r.original()));
     }
-    int present = 0;
-    int shared = 0;
-    int judgedPairs = 0;
+    int[] sample = new int[2];
+    int[] all = new int[2];
+    java.util.Set<String> judgedPairs = new java.util.HashSet<>();
     try (java.io.InputStream in = ReuseEval.class.getResourceAsStream("ecbplus-relation-judgments.tsv")) {
       if (in == null) {
         return "ECB+ relation judgments: resource missing";
@@ -157,22 +160,32 @@ final class ReuseEval implements EvalTask {
           continue;
         }
         String[] f = line.split("\t");
-        judgedPairs++;
-        if (current.contains(pair(f[0], f[1]))) {
-          present++;
-          if (f[2].equals("shared")) {
-            shared++;
-          }
+        judgedPairs.add(pair(f[0], f[1]));
+        if (!current.contains(pair(f[0], f[1]))) {
+          continue;
+        }
+        int shared = f[2].equals("shared") ? 1 : 0;
+        all[0]++;
+        all[1] += shared;
+        if (f.length > 4 && f[4].equals("sample")) {
+          sample[0]++;
+          sample[1] += shared;
         }
       }
     }
-    double p = present == 0 ? 0 : shared / (double) present;
+    long unjudged = current.stream().filter(x -> !judgedPairs.contains(x)).count();
+    return String.format(Locale.ROOT, "ECB+ relations judged by hand (ecbplus-relation-judgments.tsv): all judged pairs that are "
+        + "relations today: %s; the random sample of 40 alone: %s; %d of today's relations not judged. Shared = text written "
+        + "once (wire copy, press release); the rest overlap only in quoted words.", precision(all), precision(sample), unjudged);
+  }
+
+  private static String precision(int[] presentShared) {
+    int n = presentShared[0];
+    double p = n == 0 ? 0 : presentShared[1] / (double) n;
     double z = 1.96;
-    double centre = (p + z * z / (2 * present)) / (1 + z * z / present);
-    double half = z * Math.sqrt(p * (1 - p) / present + z * z / (4.0 * present * present)) / (1 + z * z / present);
-    return String.format(Locale.ROOT, "ECB+ relations judged by hand (random sample of %d, ecbplus-relation-judgments.tsv): "
-        + "%d are relations today, %d share text written once (wire copy, press release) -> precision %.3f "
-        + "(Wilson 95%% %.3f-%.3f); the rest overlap only in quoted words.", judgedPairs, present, shared, p,
+    double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+    double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
+    return String.format(Locale.ROOT, "%d of %d share text, precision %.4f (Wilson 95%% %.3f-%.3f)", presentShared[1], n, p,
         Math.max(0, centre - half), Math.min(1, centre + half));
   }
 
