@@ -370,8 +370,10 @@ public final class HtmlExtractor {
     }
     List<String> kept = new ArrayList<>();
     boolean inComments = false;
+    boolean inRelated = false;
     String titleKey = title == null ? null : TextPageExtractor.comparable(title);
-    for (String b : blocks) {
+    for (int i = 0; i < blocks.size(); i++) {
+      String b = blocks.get(i);
       if (inComments) {
         removed.add(new Removed(b, "comment_form"));
         continue;
@@ -394,11 +396,31 @@ public final class HtmlExtractor {
       Optional<String> r = Residue.classify(b);
       if (r.isPresent()) {
         removed.add(new Removed(b, r.get()));
+        // a "You may also like" heading after the article, followed by teasers (excerpts cut off
+        // with an ellipsis), opens a box that repeats the article's own markup: what follows is not
+        // this article. Without teasers the heading alone goes: mid-article boxes are common.
+        inRelated |= r.get().equals("related") && b.length() <= 60 && kept.stream().anyMatch(k -> k.length() >= 80)
+            && teasersFollow(blocks, i + 1);
+        continue;
+      }
+      if (inRelated) {
+        removed.add(new Removed(b, "related"));
         continue;
       }
       kept.add(b);
     }
     return String.join("\n\n", kept);
+  }
+
+  /** Whether one of the three blocks from {@code from} is a teaser: an excerpt of 80+ characters cut off with an ellipsis. */
+  private static boolean teasersFollow(List<String> blocks, int from) {
+    for (int j = from; j < Math.min(blocks.size(), from + 3); j++) {
+      String t = blocks.get(j).strip();
+      if (t.length() >= 80 && (t.endsWith("\u2026") || t.endsWith("...") || t.endsWith("[\u2026]") || t.endsWith("[...]"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Link density below which widening to an ancestor is never refused for its links. */
@@ -722,10 +744,19 @@ public final class HtmlExtractor {
             continue; // lists of links: navigation or related stories
           }
         }
+        if (tag.equals("p") && stats.linkDensity(e) >= 0.95 && stats.text(e) < 200 && !showsAddress(e)) {
+          continue; // a paragraph that is nothing but a link: a headline of another story
+        }
         collect(e, out, inline, stats);
         flush(inline, out);
       }
     }
+  }
+
+  /** Whether the element's text is a web address (a source cited by its URL, which the article shows). */
+  private static boolean showsAddress(Element e) {
+    String t = e.text().strip();
+    return t.startsWith("http") || t.startsWith("www.") || t.indexOf(' ') < 0 && t.indexOf('/') > 0;
   }
 
   private static void add(StringBuilder t, List<String> out) {

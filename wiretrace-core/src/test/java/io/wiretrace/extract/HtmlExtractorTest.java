@@ -166,4 +166,23 @@ class HtmlExtractorTest {
     assertThat(x.extract(deep, null).text()).contains("harbour bridge");
     assertThat(x.extract("<p>unclosed <b>tags <i>everywhere " + P2, null).text()).contains("Cyclists");
   }
+
+  @Test
+  void relatedHeadingFollowedByTeasers_dropsTheTeasers_butAMidArticleBoxOnlyItsHeading() {
+    String teaser = "<article class='post'><p>Ferry operators raised fares again this spring, citing fuel costs and a shortage of crews on the harbour routes, and more \u2026</p></article>";
+    HtmlExtractor.Page tail = x.extract(page("", "<h3>You may also like...</h3>" + teaser + teaser.replace("Ferry", "Tram")), null);
+    assertThat(tail.text()).isEqualTo(P1 + "\n\n" + P2 + "\n\nWhat happens next\n\n" + P3);
+    assertThat(tail.removed()).extracting(r -> r.reason()).contains("related");
+
+    String after = "The council will vote on the final design in September, after a public consultation that opens next week.";
+    HtmlExtractor.Page mid = x.extract(page("", "<h3>You may also like...</h3><p>" + after + "</p>"), null);
+    assertThat(mid.text()).endsWith(P3 + "\n\n" + after);
+  }
+
+  @Test
+  void aParagraphThatIsOnlyALink_isDropped_unlessItShowsAnAddress() {
+    HtmlExtractor.Page p = x.extract(page("", "<p><a href='/other'>Ferry fares rise again as operators cite fuel costs</a></p>"
+        + "<p><a href='https://council.example/plan'>https://council.example/plan</a></p>"), null);
+    assertThat(p.text()).doesNotContain("Ferry fares").endsWith(P3 + "\n\nhttps://council.example/plan");
+  }
 }
