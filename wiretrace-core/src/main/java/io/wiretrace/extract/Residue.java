@@ -51,6 +51,8 @@ public final class Residue {
       new Rule("byline", Pattern.compile("^(?:[Bb]y|BY)\\s+\\p{Lu}[\\p{L}.'-]+(\\s+(\\p{Lu}[\\p{L}.'-]+|and|&|van|de|von|la)){0,5}(\\s*[,|/–—-]\\s*.{0,60})?$"), 120),
       new Rule("hashtags", p("^(#[\\p{L}\\p{N}_]+[\\s,;]*)+$"), 500),
       new Rule("tags", p("^(tags?|tagged|topics?|filed under|categories|category)\\s*:.*$"), 300),
+      // "Tags a, b, c" without a colon: at least three comma-separated items and no sentence end
+      new Rule("tags", p("^(tags?|tagged)\\s+[^.!?:]+(,[^.!?]+){2,}$"), 1000),
       new Rule("share", p("^(share( this( article| story| post)?)?( on \\w+)?|share via.*|tweet( this)?|pin it|email( this)?|print( this)?( article)?|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|copy link|click to share on .*|share on (facebook|twitter|x|linkedin|whatsapp).*|like this:?|like loading\\.*)\\s*:?$"), 120),
       new Rule("rss_stub", p("^(rss( feed)?|subscribe( to (our|the) (rss|feed|newsletter)).*|sign up for (our|the) newsletter.*|follow us on .*|get the latest .* in your inbox.*|subscribe|newsletter)\\s*:?$"), 160),
       new Rule("source_stub", p("^(\\(?source\\)?|via|source link|original(ly published)? (at|on|by|in) .*|read (the )?(full|original|more) (story|article|at|on).*|read more.*|continue reading.*|click here.*|\\[?source:?\\]?.*|source\\s*:.*|via\\s*:.*)$"), 200),
@@ -119,7 +121,7 @@ public final class Residue {
     return stripped.length() <= 2;
   }
 
-  private static final Pattern DATE_WORDS = p("\\b(jan(uary|uar|vier)?|jänner|feb(ruary|ruar)?|février|mar(ch)?|märz|mars|apr(il)?|avril|may|mai|june?|juni|juin|july?|juli|juillet|aug(ust)?|août|sep(t(ember)?)?|septembre|oct(ober)?|okt(ober)?|octobre|nov(ember)?|novembre|dec(ember)?|dez(ember)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|am|pm|uhr|utc|gmt|edt|est|cet|cest|bst|mez|mesz|z|t|at|um|st|nd|rd|th|de|le|el|um|h)\\b");
+  private static final Pattern DATE_WORDS = p("\\b(jan(uary|uar|vier)?|jänner|feb(ruary|ruar)?|février|mar(ch)?|märz|mars|apr(il)?|avril|may|mai|june?|juni|juin|july?|juli|juillet|aug(ust)?|août|sep(t(ember)?)?|septembre|oct(ober)?|okt(ober)?|octobre|nov(ember)?|novembre|dec(ember)?|dez(ember)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|segunda|terça|terca|quarta|quinta|sexta|feira|sábado|sabado|domingo|lunes|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|domenica|às|as|del|di|am|pm|uhr|utc|gmt|edt|est|cet|cest|bst|mez|mesz|z|t|at|um|st|nd|rd|th|de|le|el|um|h)\\b");
 
   /** The outlet or agency a credit or source line names ("Source: Northwind Press" → "Northwind Press"). */
   public static Optional<String> creditedName(String line) {

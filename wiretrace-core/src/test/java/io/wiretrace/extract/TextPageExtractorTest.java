@@ -96,6 +96,8 @@ class TextPageExtractorTest {
       "2025-04-02 09:30|date_header",
       "Updated: Wednesday, April 2, 2025 at 9:30 am|date_header",
       "19.05.2025|date_header",
+      "segunda-feira, 22 de janeiro de 2018 às 0:13|date_header",
+      "Tags stock car 2018, stock car brasil, stock car interlagos|tags",
       "1,284 views|counter",
       "12.500|counter",
       "Copyright 2025 Daily Buzz. All rights reserved.|copyright",
@@ -113,7 +115,8 @@ class TextPageExtractorTest {
       "Comments from residents were mixed, with many welcoming the decision.",
       "She shared the photo with reporters after the hearing.",
       "By the time the first rescue team reached Alto Rey on Sunday afternoon, villagers had dug out two neighbours.",
-      "The vote is due on April 2, 2025, officials said."})
+      "The vote is due on April 2, 2025, officials said.",
+      "Tags were attached to the birds, and researchers followed them south, west and back."})
   void bodySentence_notResidue(String line) {
     assertThat(Residue.classify(line)).isEmpty();
   }
