@@ -57,6 +57,9 @@ public final class DateFinder {
       "datePublished", "dateCreated", "articlePublishTime", "publishDate", "publish_date", "published_at",
       "publishedAt", "pubDate", "pubdate", "firstPublishDate", "dateFirstPublished", "date_published",
       "datepublished", "dc:date");
+  private static final java.util.Set<String> SCRIPT_KEY_SET = java.util.Set.copyOf(SCRIPT_KEYS);
+  private static final int MAX_SCRIPT_KEY = SCRIPT_KEYS.stream().mapToInt(String::length).max().orElse(0);
+  private static final String[] SCRIPT_ANCHORS = {"ub", "ateCreated", "dc:date"};
   private static final Pattern DATE_CLASS = Pattern.compile(
       "(?i)(^|[^a-z])(date|datum|time|fecha|data|published|publish|posted|pubdate|timestamp|dateline|entry-meta|post-meta|article-meta|byline|meta)([^a-z]|$)");
   private static final Pattern NOT_PUBLISHED_CLASS = Pattern.compile("(?i)update|modif|comment|reply|related|expire");
@@ -230,10 +233,14 @@ public final class DateFinder {
    */
   static List<String> scriptKeyValues(String raw) {
     int limit = Math.min(raw.length(), 2_000_000);
-    java.util.TreeMap<Integer, String> found = new java.util.TreeMap<>();
-    // every key contains one of these anchors; each is found with one indexOf scan
-    for (String anchor : new String[] {"ublish", "ubDate", "ubdate", "ateCreated", "dc:date"}) {
+    List<long[]> found = new ArrayList<>(); // {key start, index into values}
+    List<String> values = new ArrayList<>();
+    // every key contains "ublish", "ubDate", "ubdate", "ateCreated" or "dc:date"; one indexOf scan per anchor
+    for (String anchor : SCRIPT_ANCHORS) {
       for (int a = raw.indexOf(anchor); a >= 0 && a < limit; a = raw.indexOf(anchor, a + anchor.length())) {
+        if (anchor.length() == 2 && !(raw.startsWith("lish", a + 2) || raw.startsWith("Date", a + 2) || raw.startsWith("date", a + 2))) {
+          continue; // "ub" stands for the anchors "ublish", "ubDate", "ubdate", found in one scan
+        }
         int i = a;
         while (i > 0 && isKeyChar(raw.charAt(i - 1))) {
           i--;
@@ -242,16 +249,28 @@ public final class DateFinder {
         while (j < raw.length() && isKeyChar(raw.charAt(j))) {
           j++;
         }
-        if (!SCRIPT_KEYS.contains(raw.substring(i, j))) {
+        if (j - i > MAX_SCRIPT_KEY || !SCRIPT_KEY_SET.contains(raw.substring(i, j))) {
           continue;
         }
         String v = valueAfter(raw, j);
         if (v != null) {
-          found.putIfAbsent(i, v);
+          found.add(new long[] {i, values.size()});
+          values.add(v);
         }
       }
     }
-    return new ArrayList<>(found.values());
+    if (found.size() > 1) {
+      found.sort((x, y) -> Long.compare(x[0], y[0]));
+    }
+    List<String> out = new ArrayList<>(found.size());
+    long last = -1;
+    for (long[] f : found) {
+      if (f[0] != last) { // two anchors inside one key find it twice: keep it once
+        out.add(values.get((int) f[1]));
+        last = f[0];
+      }
+    }
+    return out;
   }
 
   private static boolean isKeyChar(char c) {

@@ -18,7 +18,29 @@ public final class Residue {
   private Residue() {}
 
   /** A rule: lines matching {@code pattern} (and no longer than {@code maxLength}) are {@code reason}. */
-  private record Rule(String reason, Pattern pattern, int maxLength) {}
+  /**
+   * One residue rule: lines up to {@code maxLength} characters that {@code pattern} matches whole.
+   * {@code guard} is a cheap test every match passes (an ending, a word the line must contain),
+   * checked first: patterns that begin with {@code .*} backtrack over every line otherwise.
+   */
+  private record Rule(String reason, Pattern pattern, int maxLength, java.util.function.Predicate<String> guard) {
+    Rule(String reason, Pattern pattern, int maxLength) {
+      this(reason, pattern, maxLength, s -> true);
+    }
+  }
+
+  private static boolean endsWithIgnoreCase(String s, String suffix) {
+    return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
+  }
+
+  private static boolean containsIgnoreCase(String s, String needle) {
+    for (int i = 0; i + needle.length() <= s.length(); i++) {
+      if (s.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static Pattern p(String regex) {
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -46,7 +68,9 @@ public final class Residue {
       new Rule("author_box", p("^(über (den|die) autor(in)?|zum autor|zur autorin|à propos de l'auteur|sobre el autor|l'autore)\\s*:?$"), 60),
       new Rule("counter", p("^(aufrufe|gelesen|zugriffe|vues|visitas|visite)\\s*:?\\s*[\\d.,]*\\s*(mal)?$"), 40),
       new Rule("comment_form", p("^(your email address will not be published\\.?.*|required fields are marked.*|save my name, email,? and website.*|post comment|submit comment|cancel reply|notify me of (follow-up comments|new posts).*|you must be logged in to post a comment\\.?|comment\\s*\\*?|name\\s*\\*|e-?mail\\s*\\*|website|no comments yet\\.?.*|be the first to comment.*)$"), 200),
-      new Rule("author_box", p("^(about the author|view all posts by .*|more (posts|articles|stories) by .*|(written|posted|published) by [^.]{2,60}|.{2,60} is an? (staff|senior|freelance|contributing|political|business|foreign)? ?(writer|reporter|correspondent|journalist|editor|contributor)\\b.*)$"), 300),
+      new Rule("author_box", p("^(about the author|view all posts by .*|more (posts|articles|stories) by .*|(written|posted|published) by [^.]{2,60})$"), 300),
+      new Rule("author_box", p("^.{2,60} is an? (staff|senior|freelance|contributing|political|business|foreign)? ?(writer|reporter|correspondent|journalist|editor|contributor)\\b.*$"), 300,
+          s -> containsIgnoreCase(s, " is a")),
       // case-sensitive on the name: "By the time ..." is a sentence, "By Jane Admin" a byline
       new Rule("byline", Pattern.compile("^(?:[Bb]y|BY)\\s+\\p{Lu}[\\p{L}.'-]+(\\s+(\\p{Lu}[\\p{L}.'-]+|and|&|van|de|von|la)){0,5}(\\s*[,|/–—-]\\s*.{0,60})?$"), 120),
       new Rule("hashtags", p("^(#[\\p{L}\\p{N}_]+[\\s,;]*)+$"), 500),
@@ -56,15 +80,22 @@ public final class Residue {
       new Rule("share", p("^(share( this( article| story| post)?)?( on \\w+)?|share via.*|tweet( this)?|pin it|email( this)?|print( this)?( article)?|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|copy link|click to share on .*|share on (facebook|twitter|x|linkedin|whatsapp).*|like this:?|like loading\\.*)\\s*:?$"), 120),
       new Rule("rss_stub", p("^(rss( feed)?|subscribe( to (our|the) (rss|feed|newsletter)).*|sign up for (our|the) newsletter.*|follow us on .*|get the latest .* in your inbox.*|subscribe|newsletter)\\s*:?$"), 160),
       new Rule("source_stub", p("^(\\(?source\\)?|via|source link|original(ly published)? (at|on|by|in) .*|read (the )?(full|original|more) (story|article|at|on).*|read more.*|continue reading.*|click here.*|\\[?source:?\\]?.*|source\\s*:.*|via\\s*:.*)$"), 200),
-      new Rule("site_tagline", p("^.{2,50}\\s[–—|:-]\\s.{0,80}\\b(source|destination|home|place)\\s+for\\b.{0,60}$"), 200),
-      new Rule("caption_credit", p(".*\\((photo|image|picture|file photo|video)s?( by| credit| courtesy of)?\\s*:?[^)]{0,80}\\)\\.?$"), 240),
-      new Rule("caption_credit", p("^((photo|image|picture|file photo|video|illustration|graphic)s?( credit)?\\s*:.*|\\(?(photo|image|picture)s?( by| courtesy of| credit)?\\b.*\\)?|(toggle|hide|show|change the|switch the|expand|collapse) (caption|subtitles?|legend)|caption|credit\\s*:.*|.*\\b(getty images|ap photo|afp via getty|shutterstock|reuters/[\\p{L} ]+|epa-efe)\\b.*)$"), 200),
+      new Rule("site_tagline", p("^.{2,50}\\s[–—|:-]\\s.{0,80}\\b(source|destination|home|place)\\s+for\\b.{0,60}$"), 200,
+          s -> containsIgnoreCase(s, "for")),
+      new Rule("caption_credit", p(".*\\((photo|image|picture|file photo|video)s?( by| credit| courtesy of)?\\s*:?[^)]{0,80}\\)\\.?$"), 240,
+          s -> s.endsWith(")") || s.endsWith(").")),
+      new Rule("caption_credit", p("^((photo|image|picture|file photo|video|illustration|graphic)s?( credit)?\\s*:.*|\\(?(photo|image|picture)s?( by| courtesy of| credit)?\\b.*\\)?|(toggle|hide|show|change the|switch the|expand|collapse) (caption|subtitles?|legend)|caption|credit\\s*:.*)$"), 200),
+      new Rule("caption_credit", p("^.*\\b(getty images|ap photo|afp via getty|shutterstock|reuters/[\\p{L} ]+|epa-efe)\\b.*$"), 200,
+          s -> containsIgnoreCase(s, "getty") || containsIgnoreCase(s, "ap photo") || containsIgnoreCase(s, "shutterstock")
+              || containsIgnoreCase(s, "reuters/") || containsIgnoreCase(s, "epa-efe")),
       // a day-first dotted date ("19.05.2025") is a date header, not a counter
       new Rule("counter", p("^(?!\\d{1,2}\\.\\d{1,2}\\.(19|20)\\d{2}$)[\\d.,\\s]*\\d[\\d.,\\s]*(k|m)?\\s*(views?|shares?|comments?|likes?|reads?|reactions?)?$"), 40),
       new Rule("counter", p("^(views?|shares?|comments?|likes?|reads?)\\s*:?\\s*[\\d.,]+\\s*(k|m)?$"), 40),
-      new Rule("copyright", p("^(©|\\(c\\)|copyright\\b).*|.*\\ball rights reserved\\.?$"), 200),
+      new Rule("copyright", p("^(©|\\(c\\)|copyright\\b).*$"), 200),
+      new Rule("copyright", p("^.*\\ball rights reserved\\.?$"), 200, s -> endsWithIgnoreCase(s, "reserved") || endsWithIgnoreCase(s, "reserved.")),
       new Rule("related", p("^(related( articles| stories| posts| news| coverage)?|you (may|might) also like|recommended( for you)?|more from .{1,40}|trending( now)?|most (read|popular)|popular posts|latest (news|stories|posts)|see also)\\s*:?$"), 80),
-      new Rule("navigation", p("^(home|menu|search|skip to (main )?content|next (post|article|story)|previous (post|article|story)|back to top|«.*|.*»|‹.*|.*›|log ?in|sign ?in|sign up|register)$"), 80));
+      new Rule("navigation", p("^(home|menu|search|skip to (main )?content|next (post|article|story)|previous (post|article|story)|back to top|«.*|‹.*|log ?in|sign ?in|sign up|register)$"), 80),
+      new Rule("navigation", p("^.*[»›]$"), 80, s -> s.endsWith("»") || s.endsWith("›")));
 
   /** One reusable matcher per rule and thread: a line meets every rule, and matchers cost more to create than to run. */
   private static final ThreadLocal<java.util.regex.Matcher[]> MATCHERS = ThreadLocal.withInitial(() -> {
@@ -90,7 +121,7 @@ public final class Residue {
     java.util.regex.Matcher[] ms = MATCHERS.get();
     for (int i = 0; i < ms.length; i++) {
       Rule r = RULES.get(i);
-      if (s.length() <= r.maxLength() && ms[i].reset(s).matches()) {
+      if (s.length() <= r.maxLength() && r.guard().test(s) && ms[i].reset(s).matches()) {
         return Optional.of(r.reason());
       }
     }
@@ -108,7 +139,7 @@ public final class Residue {
 
   /** True if {@code s} is only a date (optionally labelled "Posted on", "Updated:", with a time). */
   public static boolean isDateHeader(String s) {
-    if (s.length() > 80) {
+    if (s.length() > 80 || !Dates.hasDigit(s)) { // every date read here has a year
       return false;
     }
     Matcher m = DATE_LABEL.matcher(s);
