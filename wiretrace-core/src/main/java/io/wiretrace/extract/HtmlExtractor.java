@@ -327,15 +327,17 @@ public final class HtmlExtractor {
     drop.forEach(Element::remove); // removing a detached descendant again is harmless
     // Class/id evidence removes a container only when it holds a minor part of the page's text:
     // names like "Page-ad-margins" or "content paywall" wrap whole articles on real sites.
-    Stats before = new Stats(body);
-    int total = Math.max(1, before.text(body));
+    Stats stats = new Stats(body);
+    int total = Math.max(1, stats.text(body));
+    List<Element> parents = new ArrayList<>();
     for (Element e : body.select("*")) {
       boolean negative = negativeContainer(e) || CHROME_TAGS.contains(e.normalName());
-      if (e.parent() != null && negative && before.text(e) < total * MAX_NEGATIVE_SHARE) {
+      if (e.parent() != null && negative && stats.text(e) < total * MAX_NEGATIVE_SHARE) {
+        parents.add(e.parent());
         e.remove();
       }
     }
-    Stats stats = new Stats(body);
+    stats.refresh(parents);
     Map<Element, Double> scores = new IdentityHashMap<>();
     Element top = topCandidate(body, scores, stats);
     top = widen(top, body, stats);
@@ -452,6 +454,34 @@ public final class HtmlExtractor {
       }, root);
     }
 
+    /**
+     * Recomputes the figures of {@code changed} elements (those that lost a child) and of all their
+     * ancestors, children before parents: the same figures a new pass over the tree would give,
+     * for a fraction of the work. Elements no longer in the tree are skipped.
+     */
+    void refresh(List<Element> changed) {
+      Map<Element, Integer> depth = new IdentityHashMap<>();
+      for (Element c : changed) {
+        for (Element a = c; a != null && !depth.containsKey(a); a = a.parent()) {
+          depth.put(a, 0);
+        }
+      }
+      List<Element> order = new ArrayList<>(depth.keySet());
+      for (Element e : order) {
+        int d = 0;
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+          d++;
+        }
+        depth.put(e, d);
+      }
+      order.sort((x, y) -> Integer.compare(depth.get(y), depth.get(x)));
+      for (Element e : order) {
+        if (e.ownerDocument() != null || e.parent() == null) {
+          add(e);
+        }
+      }
+    }
+
     private void add(Element e) {
       int text = 0;
       int link = 0;
@@ -530,18 +560,32 @@ public final class HtmlExtractor {
     List<String> out = new ArrayList<>(4);
     for (String part : new String[] {cls, id}) {
       int start = -1;
+      boolean upper = false;
       for (int i = 0; i <= part.length(); i++) {
-        char ch = i < part.length() ? Character.toLowerCase(part.charAt(i)) : ' ';
-        boolean word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        char ch = i < part.length() ? part.charAt(i) : ' ';
+        boolean up = ch >= 'A' && ch <= 'Z';
+        boolean word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || up
+            || (ch > 127 && Character.isLetter(ch) && isAsciiLetterWhenLowered(ch));
         if (word && start < 0) {
           start = i;
-        } else if (!word && start >= 0) {
-          out.add(part.substring(start, i).toLowerCase(Locale.ROOT));
+          upper = false;
+        }
+        if (word) {
+          upper |= ch > 'Z' ? ch > 127 : up;
+        } else if (start >= 0) {
+          String w = part.substring(start, i);
+          out.add(upper ? w.toLowerCase(Locale.ROOT) : w);
           start = -1;
         }
       }
     }
     return out;
+  }
+
+  /** A non-ASCII character that lower-cases to an ASCII letter (the Kelvin sign, a dotted capital I). */
+  private static boolean isAsciiLetterWhenLowered(char ch) {
+    char l = Character.toLowerCase(ch);
+    return l >= 'a' && l <= 'z';
   }
 
   private static boolean negativeContainer(Element e) {

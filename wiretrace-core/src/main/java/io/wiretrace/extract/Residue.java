@@ -1,6 +1,7 @@
 package io.wiretrace.extract;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ public final class Residue {
   /**
    * One residue rule: lines up to {@code maxLength} characters that {@code pattern} matches whole.
    * {@code guard} is a cheap test every match passes (an ending, a word the line must contain),
-   * checked first: patterns that begin with {@code .*} backtrack over every line otherwise.
+   * given the lower-cased line and checked first: patterns that begin with {@code .*} backtrack
+   * over every line otherwise.
    */
   private record Rule(String reason, Pattern pattern, int maxLength, java.util.function.Predicate<String> guard) {
     Rule(String reason, Pattern pattern, int maxLength) {
@@ -29,18 +31,7 @@ public final class Residue {
     }
   }
 
-  private static boolean endsWithIgnoreCase(String s, String suffix) {
-    return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
-  }
 
-  private static boolean containsIgnoreCase(String s, String needle) {
-    for (int i = 0; i + needle.length() <= s.length(); i++) {
-      if (s.regionMatches(true, i, needle, 0, needle.length())) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static Pattern p(String regex) {
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -70,7 +61,7 @@ public final class Residue {
       new Rule("comment_form", p("^(your email address will not be published\\.?.*|required fields are marked.*|save my name, email,? and website.*|post comment|submit comment|cancel reply|notify me of (follow-up comments|new posts).*|you must be logged in to post a comment\\.?|comment\\s*\\*?|name\\s*\\*|e-?mail\\s*\\*|website|no comments yet\\.?.*|be the first to comment.*)$"), 200),
       new Rule("author_box", p("^(about the author|view all posts by .*|more (posts|articles|stories) by .*|(written|posted|published) by [^.]{2,60})$"), 300),
       new Rule("author_box", p("^.{2,60} is an? (staff|senior|freelance|contributing|political|business|foreign)? ?(writer|reporter|correspondent|journalist|editor|contributor)\\b.*$"), 300,
-          s -> containsIgnoreCase(s, " is a")),
+          s -> s.contains(" is a")),
       // case-sensitive on the name: "By the time ..." is a sentence, "By Jane Admin" a byline
       new Rule("byline", Pattern.compile("^(?:[Bb]y|BY)\\s+\\p{Lu}[\\p{L}.'-]+(\\s+(\\p{Lu}[\\p{L}.'-]+|and|&|van|de|von|la)){0,5}(\\s*[,|/–—-]\\s*.{0,60})?$"), 120),
       new Rule("hashtags", p("^(#[\\p{L}\\p{N}_]+[\\s,;]*)+$"), 500),
@@ -81,18 +72,18 @@ public final class Residue {
       new Rule("rss_stub", p("^(rss( feed)?|subscribe( to (our|the) (rss|feed|newsletter)).*|sign up for (our|the) newsletter.*|follow us on .*|get the latest .* in your inbox.*|subscribe|newsletter)\\s*:?$"), 160),
       new Rule("source_stub", p("^(\\(?source\\)?|via|source link|original(ly published)? (at|on|by|in) .*|read (the )?(full|original|more) (story|article|at|on).*|read more.*|continue reading.*|click here.*|\\[?source:?\\]?.*|source\\s*:.*|via\\s*:.*)$"), 200),
       new Rule("site_tagline", p("^.{2,50}\\s[–—|:-]\\s.{0,80}\\b(source|destination|home|place)\\s+for\\b.{0,60}$"), 200,
-          s -> containsIgnoreCase(s, "for")),
+          s -> s.contains("for")),
       new Rule("caption_credit", p(".*\\((photo|image|picture|file photo|video)s?( by| credit| courtesy of)?\\s*:?[^)]{0,80}\\)\\.?$"), 240,
           s -> s.endsWith(")") || s.endsWith(").")),
       new Rule("caption_credit", p("^((photo|image|picture|file photo|video|illustration|graphic)s?( credit)?\\s*:.*|\\(?(photo|image|picture)s?( by| courtesy of| credit)?\\b.*\\)?|(toggle|hide|show|change the|switch the|expand|collapse) (caption|subtitles?|legend)|caption|credit\\s*:.*)$"), 200),
       new Rule("caption_credit", p("^.*\\b(getty images|ap photo|afp via getty|shutterstock|reuters/[\\p{L} ]+|epa-efe)\\b.*$"), 200,
-          s -> containsIgnoreCase(s, "getty") || containsIgnoreCase(s, "ap photo") || containsIgnoreCase(s, "shutterstock")
-              || containsIgnoreCase(s, "reuters/") || containsIgnoreCase(s, "epa-efe")),
+          s -> s.contains("getty") || s.contains("ap photo") || s.contains("shutterstock") || s.contains("reuters/")
+              || s.contains("epa-efe")),
       // a day-first dotted date ("19.05.2025") is a date header, not a counter
       new Rule("counter", p("^(?!\\d{1,2}\\.\\d{1,2}\\.(19|20)\\d{2}$)[\\d.,\\s]*\\d[\\d.,\\s]*(k|m)?\\s*(views?|shares?|comments?|likes?|reads?|reactions?)?$"), 40),
       new Rule("counter", p("^(views?|shares?|comments?|likes?|reads?)\\s*:?\\s*[\\d.,]+\\s*(k|m)?$"), 40),
       new Rule("copyright", p("^(©|\\(c\\)|copyright\\b).*$"), 200),
-      new Rule("copyright", p("^.*\\ball rights reserved\\.?$"), 200, s -> endsWithIgnoreCase(s, "reserved") || endsWithIgnoreCase(s, "reserved.")),
+      new Rule("copyright", p("^.*\\ball rights reserved\\.?$"), 200, s -> s.endsWith("reserved") || s.endsWith("reserved.")),
       new Rule("related", p("^(related( articles| stories| posts| news| coverage)?|you (may|might) also like|recommended( for you)?|more from .{1,40}|trending( now)?|most (read|popular)|popular posts|latest (news|stories|posts)|see also)\\s*:?$"), 80),
       new Rule("navigation", p("^(home|menu|search|skip to (main )?content|next (post|article|story)|previous (post|article|story)|back to top|«.*|‹.*|log ?in|sign ?in|sign up|register)$"), 80),
       new Rule("navigation", p("^.*[»›]$"), 80, s -> s.endsWith("»") || s.endsWith("›")));
@@ -119,9 +110,10 @@ public final class Residue {
       return Optional.of("comment_form");
     }
     java.util.regex.Matcher[] ms = MATCHERS.get();
+    String lower = s.toLowerCase(Locale.ROOT);
     for (int i = 0; i < ms.length; i++) {
       Rule r = RULES.get(i);
-      if (s.length() <= r.maxLength() && r.guard().test(s) && ms[i].reset(s).matches()) {
+      if (s.length() <= r.maxLength() && r.guard().test(lower) && ms[i].reset(s).matches()) {
         return Optional.of(r.reason());
       }
     }
