@@ -58,22 +58,25 @@ public final class Dates {
     if (v.isEmpty()) {
       return Optional.empty();
     }
+    // ISO forms begin with a four-digit year and a hyphen, RFC 1123 never does: each parser is
+    // tried only on values of its shape
+    boolean isoShape = v.length() >= 11 && isDigits(v, 0, 4) && v.charAt(4) == '-';
     try {
-      if (fits(DateTimeFormatter.ISO_OFFSET_DATE_TIME, v)) {
+      if (isoShape && fits(DateTimeFormatter.ISO_OFFSET_DATE_TIME, v)) {
         return plausible(ISO_INSTANT_OUT.format(OffsetDateTime.parse(v)));
       }
     } catch (DateTimeParseException e) {
       // next form
     }
     try {
-      if (fits(DateTimeFormatter.RFC_1123_DATE_TIME, v)) {
+      if (!isoShape && fits(DateTimeFormatter.RFC_1123_DATE_TIME, v)) {
         return plausible(ISO_INSTANT_OUT.format(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)));
       }
     } catch (DateTimeParseException e) {
       // next form
     }
     try {
-      if (fits(DateTimeFormatter.ISO_LOCAL_DATE_TIME, v)) {
+      if (isoShape && fits(DateTimeFormatter.ISO_LOCAL_DATE_TIME, v)) {
         return plausible(LOCAL_OUT.format(LocalDateTime.parse(v)));
       }
     } catch (DateTimeParseException e) {
@@ -89,6 +92,15 @@ public final class Dates {
   private static boolean fits(DateTimeFormatter f, String v) {
     java.text.ParsePosition pos = new java.text.ParsePosition(0);
     return f.parseUnresolved(v, pos) != null && pos.getErrorIndex() < 0 && pos.getIndex() == v.length();
+  }
+
+  private static boolean isDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code s} has an ASCII digit: every date form read here has one (a year at least). */
