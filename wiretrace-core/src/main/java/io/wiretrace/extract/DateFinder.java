@@ -18,18 +18,23 @@ import org.jsoup.nodes.Element;
  * <p>Sources, strongest first (the first tier with a candidate wins; within a tier, document order):
  * <ol>
  *   <li>{@code structured}: JSON-LD {@code datePublished} of an article type, publication
- *       {@code <meta>} tags, {@code itemprop=datePublished};
+ *       {@code <meta>} tags, {@code itemprop=datePublished}, RDFa {@code property=schema:datePublished}
+ *       (or {@code dateCreated}, {@code dc:date}) with {@code content};
  *   <li>{@code markup}: {@code <time datetime>}, {@code abbr.published}, JSON-LD {@code datePublished}
  *       or {@code dateCreated} of any type, date keys in inline scripts and RDF ({@code "datePublished"},
  *       {@code "articlePublishTime"}, {@code dc:date});
  *   <li>{@code visible}: the text of elements whose class or id says date, time or published (not
- *       "updated"), read as ISO, numeric (day-first unless the page is in English) or with month names
- *       in English, German, French, Spanish, Portuguese, Italian or Dutch;
- *   <li>{@code url}: {@code /2020/03/16/}, {@code /20200316/}, {@code -20200113};
+ *       "updated"; compounds such as {@code newsdatum}, {@code itemPostDate} count), read as ISO,
+ *       numeric (day-first unless the page is in English) or with month names in English, German,
+ *       French, Spanish, Portuguese, Italian or Dutch, or their {@code title} timestamp when they show
+ *       a relative time; failing all of these, a date the text introduces with a label ("Erschienen
+ *       am:", "Published:", "Pressemitteilung vom");
+ *   <li>{@code url}: {@code /2020/03/16/}, {@code /20200316/}, {@code -20200113}, {@code /29-10-2021};
  *   <li>{@code modified}: modification dates ({@code dateModified}, {@code article:modified_time},
  *       {@code Last-Modified}) when nothing says when the page was first published;
- *   <li>{@code text}: when no other source has a candidate, the most frequent date printed in the
- *       page's visible text (ties: the earliest).
+ *   <li>{@code text}: when no other source has a candidate, the date printed within 200 characters
+ *       below (else above) the first {@code <h1>}, else the most frequent date in the page's visible
+ *       text (ties: the earliest).
  * </ol>
  * Copyright years and bare years never match: every candidate must be a full, valid day between
  * 1990 and 2100. Script text is read only for the named date keys above, so JavaScript expiry
@@ -61,8 +66,16 @@ public final class DateFinder {
   private static final int MAX_SCRIPT_KEY = SCRIPT_KEYS.stream().mapToInt(String::length).max().orElse(0);
   private static final String[] SCRIPT_ANCHORS = {"ub", "ateCreated", "dc:date"};
   private static final Pattern DATE_CLASS = Pattern.compile(
-      "(?i)(^|[^a-z])(date|datum|time|fecha|data|published|publish|posted|pubdate|timestamp|dateline|entry-meta|post-meta|article-meta|byline|meta)([^a-z]|$)");
+      "(?i)(^|[^a-z])(date|datum|time|fecha|data|published|publish|posted|pubdate|timestamp|dateline|entry-meta|post-meta|article-meta|byline|meta)([^a-z]|$)"
+          // a compound ending in date or datum: "newsdatum", "fbdatum", "itemPostDate"
+          + "|[a-z](date|datum)([^a-z]|$)");
   private static final Pattern NOT_PUBLISHED_CLASS = Pattern.compile("(?i)update|modif|comment|reply|related|expire");
+  /** A day-first date as a URL path segment: {@code /meldungen/29-10-2021}, {@code /newsroom/23-01-2022-title}. */
+  private static final Pattern URL_DMY = Pattern.compile("/(0[1-9]|[12]\\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\\d{2})(?:$|[/_.?-])");
+  /** Labels that introduce the publication date in visible text, in the languages read here. */
+  private static final Pattern DATE_LABEL = Pattern.compile("(?iu)\\b(erschienen am|veröffentlicht am|publiziert am|"
+      + "veröffentlicht|erstellt am|published on|published|posted on|publié le|publicado el|pubblicato il|"
+      + "pressemitteilung vom|meldung vom|datum)\\s*:?\\s*");
   private static final Pattern URL_COMPACT = Pattern.compile("(?:^|[/_-])((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?:$|[/_.?-])");
 
   private static final Pattern NUMERIC = Pattern.compile(
@@ -125,6 +138,8 @@ public final class DateFinder {
       String tag = e.normalName();
       if (e.hasAttr("itemprop") && e.attr("itemprop").trim().equalsIgnoreCase("datePublished")) {
         itemprops.add(e);
+      } else if (e.hasAttr("property") && e.hasAttr("content") && !tag.equals("meta") && rdfaPublished(e.attr("property"))) {
+        itemprops.add(e); // RDFa: <span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00">
       }
       if (tag.equals("time")) {
         (e.hasAttr("datetime") ? timesWithDatetime : timesWithoutDatetime).add(e);
@@ -139,7 +154,8 @@ public final class DateFinder {
     }
     for (Element e : itemprops) {
       add(out, Dates.normalize(e.hasAttr("content") ? e.attr("content") : e.hasAttr("datetime") ? e.attr("datetime") : e.text()),
-          "itemprop datePublished", "structured");
+          e.attr("itemprop").trim().equalsIgnoreCase("datePublished") ? "itemprop datePublished" : "rdfa " + e.attr("property").trim(),
+          "structured");
     }
     for (Element e : timesWithDatetime) {
       if (!NOT_PUBLISHED_CLASS.matcher(e.className() + " " + e.parent().className()).find()) {
@@ -167,10 +183,12 @@ public final class DateFinder {
         continue;
       }
       String t = e.ownText().isBlank() ? e.text() : e.ownText();
-      if (t.length() > 120 || t.isBlank()) {
-        continue;
+      Optional<String> shown = t.length() > 120 || t.isBlank() ? Optional.empty() : textDate(t, english);
+      if (shown.isEmpty() && e.hasAttr("title")) {
+        // "3 hours ago" shown, the timestamp in the title: <div class="news-time-ago" title="2020-09-20T14:20:02Z">
+        shown = Dates.normalize(e.attr("title"));
       }
-      add(out, textDate(t, english), "class " + names.strip(), "visible");
+      add(out, shown, "class " + names.strip(), "visible");
     }
     Optional<String> urlPath = Dates.fromUrl(url);
     add(out, urlPath, "url path", "url");
@@ -179,6 +197,10 @@ public final class DateFinder {
     }
     for (Element e : timesWithoutDatetime) {
       add(out, textDate(e.text(), english), "time text", "visible");
+    }
+    if (out.stream().allMatch(c -> c.tier().equals("url"))) {
+      // no structured, markup or visible evidence: a date the text introduces as such
+      labelledDate(doc, english).ifPresent(d -> out.add(new Candidate(d, "labelled date in text", "visible")));
     }
     for (String v : jsonLdModified) {
       add(out, Dates.normalize(v), "json-ld dateModified", "modified");
@@ -189,7 +211,12 @@ public final class DateFinder {
       }
     }
     if (out.isEmpty()) { // the costly last resort only when nothing else spoke
-      mostFrequentInText(doc, english).ifPresent(d -> out.add(new Candidate(d, "most frequent date in text", "text")));
+      Optional<String> nearTitle = dateNearHeadline(doc, english);
+      if (nearTitle.isPresent()) {
+        out.add(new Candidate(nearTitle.get(), "date next to the headline", "text"));
+      } else {
+        mostFrequentInText(doc, english).ifPresent(d -> out.add(new Candidate(d, "most frequent date in text", "text")));
+      }
     }
     return out;
   }
@@ -271,6 +298,88 @@ public final class DateFinder {
       }
     }
     return out;
+  }
+
+  /**
+   * The first date written right after a label that introduces a publication date ("Erschienen am:
+   * 01.11.2023", "Pressemitteilung vom 20.01.2022", "Published: March 3, 2021") in the page's text.
+   */
+  private static Optional<String> labelledDate(Document doc, boolean english) {
+    if (doc.body() == null) {
+      return Optional.empty();
+    }
+    String text = doc.body().text();
+    Matcher m = DATE_LABEL.matcher(text);
+    while (m.find()) {
+      String after = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
+      Optional<String> d = textDate(after, english);
+      if (d.isPresent() && after.indexOf(d.get().substring(0, 4)) >= 0 && startsWithDate(after)) {
+        return d;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the text starts with a date (a digit, or a weekday or month name, not other words first). */
+  private static boolean startsWithDate(String s) {
+    return !s.isEmpty() && (Character.isDigit(s.charAt(0)) || MONTHS.containsKey(firstWord(s)) || WEEKDAYS.contains(firstWord(s)));
+  }
+
+  private static String firstWord(String s) {
+    int i = 0;
+    while (i < s.length() && Character.isLetter(s.charAt(i))) {
+      i++;
+    }
+    return s.substring(0, i).toLowerCase(Locale.ROOT);
+  }
+
+  private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch",
+      "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche");
+
+  /**
+   * A date printed just above or below the page's first {@code <h1>} (within 200 characters of its
+   * text): where blogs and news pages print the publication date when no markup says it.
+   */
+  private static Optional<String> dateNearHeadline(Document doc, boolean english) {
+    Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
+    if (h1 == null || h1.text().isBlank()) {
+      return Optional.empty();
+    }
+    String text = doc.body().text();
+    int at = text.indexOf(h1.text());
+    if (at < 0) {
+      return Optional.empty();
+    }
+    int from = Math.max(0, at - 200);
+    int to = Math.min(text.length(), at + h1.text().length() + 200);
+    String after = text.substring(at + h1.text().length(), to);
+    Optional<String> below = firstDate(after, english);
+    return below.isPresent() ? below : firstDate(text.substring(from, at), english);
+  }
+
+  private static Optional<String> firstDate(String text, boolean english) {
+    int best = Integer.MAX_VALUE;
+    Optional<String> found = Optional.empty();
+    for (Pattern p : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR)) {
+      Matcher m = p.matcher(text);
+      while (m.find() && m.start() < best) {
+        Optional<String> d = textDate(m.group(), english);
+        if (d.isPresent()) {
+          best = m.start();
+          found = d;
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** An RDFa property naming the publication date: {@code schema:datePublished}, {@code dc:created}, … */
+  private static boolean rdfaPublished(String property) {
+    String p = property.trim().toLowerCase(Locale.ROOT);
+    return p.endsWith("datepublished") || p.endsWith("datecreated") || p.equals("dc:date") || p.equals("dc:created")
+        || p.equals("dcterms:created") || p.equals("dcterms:issued");
   }
 
   private static boolean isKeyChar(char c) {
@@ -364,7 +473,11 @@ public final class DateFinder {
       return Optional.empty();
     }
     Matcher m = URL_COMPACT.matcher(url);
-    return m.find() ? day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))) : Optional.empty();
+    if (m.find()) {
+      return day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+    Matcher d = URL_DMY.matcher(url);
+    return d.find() ? day(Integer.parseInt(d.group(3)), Integer.parseInt(d.group(2)), Integer.parseInt(d.group(1))) : Optional.empty();
   }
 
   private static Optional<String> mostFrequentInText(Document doc, boolean english) {

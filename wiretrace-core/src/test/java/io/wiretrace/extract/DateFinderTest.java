@@ -69,4 +69,50 @@ class DateFinderTest {
     assertThat(c.value()).isEqualTo("2021-05-12");
     assertThat(c.tier()).isEqualTo("text");
   }
+
+  @Test
+  void rdfaProperty_isStructuredEvidence() {
+    DateFinder.Candidate c = best("<html><body><span property='schema:dateCreated' content='2022-01-28T12:45:46+00:00'></span>"
+        + "<p>Seen on 3 March 2021.</p></body></html>", null);
+    assertThat(c.value()).startsWith("2022-01-28");
+    assertThat(c.source()).isEqualTo("rdfa schema:dateCreated");
+  }
+
+  @Test
+  void relativeTimeShown_timestampInTheTitle() {
+    assertThat(best("<html lang='ro'><body><div class='news-time-ago' title='2020-09-20T14:20:02Z'>Acum 2 ore</div></body></html>", null).value())
+        .startsWith("2020-09-20");
+  }
+
+  @Test
+  void compoundClassNames_endingInDate() {
+    assertThat(best("<html lang='de'><body><span class='fbdatum'>06.10.2017 11:15</span></body></html>", null).value())
+        .isEqualTo("2017-10-06");
+    assertThat(best("<html><body><span class='itemPostDate'>am 25.08.2015 22:30</span></body></html>", null).value())
+        .isEqualTo("2015-08-25");
+  }
+
+  @Test
+  void dayFirstDateInTheUrlPath() {
+    assertThat(best("<html><body><p>Text</p></body></html>", "https://weisser-ring.de/media-news/meldungen/29-10-2021").value())
+        .isEqualTo("2021-10-29");
+  }
+
+  @Test
+  void labelledDateInText_beatsOtherDatesInTheText() {
+    String html = "<html lang='de'><body><p>Gegründet am 12.03.1999 in Berlin.</p><p>Letzte Änderung: 31.10.2023 - 14:49:39<br>"
+        + "Erschienen am: 01.11.2023<br>Lesungen: 61</p><p>Termine: 05.12.2023, 05.12.2023</p></body></html>";
+    DateFinder.Candidate c = best(html, null);
+    assertThat(c.value()).isEqualTo("2023-11-01");
+    assertThat(c.source()).isEqualTo("labelled date in text");
+  }
+
+  @Test
+  void withNoOtherEvidence_theDateNextToTheHeadline_beatsTheMostFrequentOne() {
+    String html = "<html lang='de'><body><h1>MIDP-Emulator und Brick Challenge</h1><small>Donnerstag, 15.2.2018, 19:51</small>"
+        + "<p>Alte Beiträge: 23.04.2014, 23.04.2014, 23.04.2014.</p></body></html>";
+    DateFinder.Candidate c = best(html, null);
+    assertThat(c.value()).isEqualTo("2018-02-15");
+    assertThat(c.source()).isEqualTo("date next to the headline");
+  }
 }
