@@ -72,7 +72,9 @@ public final class HtmlExtractor {
     }
     return e.hasAttr("hidden")
         || e.attr("aria-hidden").equals("true")
-        || DROP_ROLES.contains(e.attr("role"))
+        // a role="banner" header left unclosed can wrap the whole page: chrome that holds the
+        // page's <main> is not dropped
+        || (DROP_ROLES.contains(e.attr("role")) && e.selectFirst("main") == null)
         || e.attr("itemprop").equals("author")
         || (e.hasAttr("style") && DISPLAY_NONE.matcher(e.attr("style")).find());
   }
@@ -332,6 +334,7 @@ public final class HtmlExtractor {
     if (body == null) {
       return "";
     }
+    unwrapArticleTemplates(body);
     List<Element> drop = new ArrayList<>();
     for (Element e : body.getAllElements()) {
       if (e != body && dropped(e)) {
@@ -426,6 +429,21 @@ public final class HtmlExtractor {
       kept.add(b);
     }
     return String.join("\n\n", kept);
+  }
+
+  /**
+   * Replaces a {@code <script type="text/template">} that stands inside the article body
+   * ({@code itemprop=articleBody}) by the HTML it holds: Blogger pages (Google's own blogs among
+   * them) ship the post that way and render it with JavaScript, so the body is otherwise empty.
+   */
+  private static void unwrapArticleTemplates(Element body) {
+    for (Element t : body.select("[itemprop=articleBody] script[type=text/template]")) {
+      String html = t.data();
+      if (html.indexOf('<') >= 0 && !html.contains("<%") && !html.contains("{{")) {
+        t.after(html); // parsed as HTML in place
+        t.remove();
+      }
+    }
   }
 
   /** Whether one of the three blocks from {@code from} is a teaser: an excerpt of 80+ characters cut off with an ellipsis. */

@@ -185,4 +185,22 @@ class HtmlExtractorTest {
         + "<p><a href='https://council.example/plan'>https://council.example/plan</a></p>"), null);
     assertThat(p.text()).doesNotContain("Ferry fares").endsWith(P3 + "\n\nhttps://council.example/plan");
   }
+
+  @Test
+  void aPostShippedInsideATextTemplate_isRead() {
+    String html = "<html><body><div class='post' itemscope itemtype='http://schema.org/BlogPosting'><h2>Safer browsing</h2>"
+        + "<div class='post-body'><div class='post-content' itemprop='articleBody'><script type='text/template'>"
+        + "<p>" + P1 + "</p><p>" + P2 + "</p></script></div></div></div><div class='sidebar'><a href='/a'>Archive</a></div></body></html>";
+    assertThat(x.extract(html, null).text()).isEqualTo(P1 + "\n\n" + P2);
+  }
+
+  @Test
+  void anUnclosedBannerHeaderWrappingThePage_doesNotTakeTheArticleWithIt() {
+    String html = "<html><body><header id='header' role='banner'><div class='logo'>Harbour Times</div>"
+        + "<main><article><p>" + P1 + "</p><p>" + P2 + "</p></article></main></body></html>";
+    assertThat(x.extract(html, null).text()).isEqualTo(P1 + "\n\n" + P2);
+    String banner = "<html><body><div role='banner'><p>Harbour Times, the city's daily paper since 1881, read by everyone.</p></div>"
+        + "<article><p>" + P1 + "</p><p>" + P2 + "</p></article></body></html>";
+    assertThat(x.extract(banner, null).text()).isEqualTo(P1 + "\n\n" + P2);
+  }
 }
