@@ -175,11 +175,28 @@ public final class CopyDetector {
     return "partial";
   }
 
-  /** Covered tokens that stand outside quotation marks. */
-  private static int unquoted(BitSet covered, BitSet quoted) {
+  /** Longest run of unquoted tokens between two quotes that counts as their attribution ("Smith said"). */
+  static final int MAX_ATTRIBUTION = 6;
+
+  /**
+   * Covered tokens that stand outside quotation marks, not counting attributions: a run of at most
+   * {@link #MAX_ATTRIBUTION} unquoted tokens with quoted tokens right before and after it
+   * ({@code "…," Mr. Pigeon said. "…"}). Two reports that carry the same quotes carry the same
+   * attributions between them; that is still quotation, not shared writing.
+   */
+  static int unquoted(BitSet covered, BitSet quoted) {
     BitSet b = (BitSet) covered.clone();
     b.andNot(quoted);
-    return b.cardinality();
+    int n = 0;
+    for (int i = b.nextSetBit(0); i >= 0; ) {
+      int end = b.nextClearBit(i);
+      boolean attribution = end - i <= MAX_ATTRIBUTION && i > 0 && quoted.get(i - 1) && quoted.get(end);
+      if (!attribution) {
+        n += end - i;
+      }
+      i = b.nextSetBit(end);
+    }
+    return n;
   }
 
   private record Direction(boolean firstIsCopy, String basis) {}

@@ -50,4 +50,16 @@ class FingerprintTest {
         .isEqualTo("social drinker i've done it trust me");
     assertThat(quotedWords("The players' union met in the '90s, didn't it? Reid's rep said so.")).isEmpty();
   }
+
+  @Test
+  void attributionsBetweenQuotes_doNotCountAsSharedWriting() {
+    String text = "\"The shock was tremendous,\" Mr. Pigeon said. \"They cuffed him on the ground.\" "
+        + "Police closed the street for the rest of the evening while officers searched the building next door.";
+    Tokens t = Tokens.of(text);
+    BitSet all = new BitSet();
+    all.set(0, t.size());
+    BitSet q = Fingerprint.quoted(text, t);
+    // "mr pigeon said" stands between two quotes: quotation; the closing sentence is writing (17 tokens)
+    assertThat(CopyDetector.unquoted(all, q)).isEqualTo(17);
+  }
 }
