@@ -141,8 +141,10 @@ public final class HtmlExtractor {
       m.outlet = first(metas.first("og:site_name"), metas.first("application-name"), metas.first("publisher"), host(m.url));
     }
     if (m.byline == null) {
-      m.byline = first(metas.first("author"), metas.first("article:author"), metas.first("byl"), metas.first("parsely-author"),
-          bylineText(doc));
+      m.byline = first(metas.first("author"), metas.first("article:author"), metas.first("byl"), metas.first("parsely-author"));
+      if (m.byline == null) {
+        m.byline = bylineText(doc); // the page walk only when no meta tag names the author
+      }
       if (m.byline != null && m.byline.startsWith("http")) {
         m.byline = bylineText(doc);
       }
@@ -334,9 +336,12 @@ public final class HtmlExtractor {
     if (body == null) {
       return "";
     }
-    unwrapArticleTemplates(body);
+    List<Element> all = body.getAllElements();
+    if (unwrapArticleTemplates(all)) {
+      all = body.getAllElements();
+    }
     List<Element> drop = new ArrayList<>();
-    for (Element e : body.getAllElements()) {
+    for (Element e : all) {
       if (e != body && dropped(e)) {
         drop.add(e);
       }
@@ -432,18 +437,33 @@ public final class HtmlExtractor {
   }
 
   /**
-   * Replaces a {@code <script type="text/template">} that stands inside the article body
+   * Replaces each {@code <script type="text/template">} (among {@code all}) that stands inside the article body
    * ({@code itemprop=articleBody}) by the HTML it holds: Blogger pages (Google's own blogs among
    * them) ship the post that way and render it with JavaScript, so the body is otherwise empty.
    */
-  private static void unwrapArticleTemplates(Element body) {
-    for (Element t : body.select("[itemprop=articleBody] script[type=text/template]")) {
+  private static boolean unwrapArticleTemplates(List<Element> all) {
+    boolean changed = false;
+    for (Element t : all) {
+      if (!t.normalName().equals("script") || !t.attr("type").equalsIgnoreCase("text/template") || !inArticleBody(t)) {
+        continue;
+      }
       String html = t.data();
       if (html.indexOf('<') >= 0 && !html.contains("<%") && !html.contains("{{")) {
         t.after(html); // parsed as HTML in place
         t.remove();
+        changed = true;
       }
     }
+    return changed;
+  }
+
+  private static boolean inArticleBody(Element e) {
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      if (a.attr("itemprop").equalsIgnoreCase("articleBody")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether one of the three blocks from {@code from} is a teaser: an excerpt of 80+ characters cut off with an ellipsis. */
