@@ -66,9 +66,9 @@ public final class DateFinder {
   private static final int MAX_SCRIPT_KEY = SCRIPT_KEYS.stream().mapToInt(String::length).max().orElse(0);
   private static final String[] SCRIPT_ANCHORS = {"ub", "ateCreated", "dc:date"};
   private static final Pattern DATE_CLASS = Pattern.compile(
-      "(?i)(^|[^a-z])(date|datum|time|fecha|data|published|publish|posted|pubdate|timestamp|dateline|entry-meta|post-meta|article-meta|byline|meta)([^a-z]|$)"
-          // a compound ending in date or datum: "newsdatum", "fbdatum", "itemPostDate"
-          + "|[a-z](date|datum)([^a-z]|$)");
+      "(?i)(^|[^a-z])(date|datum|time|fecha|data|published|publish|posted|pubdate|timestamp|dateline|entry-meta|post-meta|article-meta|byline|meta)([^a-z]|$)");
+  /** A compound ending in date or datum: "newsdatum", "fbdatum", "itemPostDate" (tested on lower-cased names). */
+  private static final Pattern DATE_COMPOUND = Pattern.compile("[a-z](date|datum)([^a-z]|$)");
   private static final Pattern NOT_PUBLISHED_CLASS = Pattern.compile("(?i)update|modif|comment|reply|related|expire");
   /** A day-first date as a URL path segment: {@code /meldungen/29-10-2021}, {@code /newsroom/23-01-2022-title}. */
   private static final Pattern URL_DMY = Pattern.compile("/(0[1-9]|[12]\\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\\d{2})(?:$|[/_.?-])");
@@ -178,7 +178,9 @@ public final class DateFinder {
         continue;
       }
       String names = cls + " " + id;
-      if (!mayNameADate(names) || e.childrenSize() > 12 || !DATE_CLASS.matcher(names).find()
+      String lower = names.toLowerCase(Locale.ROOT);
+      if (!mayNameADate(lower) || e.childrenSize() > 12
+          || !(DATE_CLASS.matcher(names).find() || lower.contains("dat") && DATE_COMPOUND.matcher(lower).find())
           || NOT_PUBLISHED_CLASS.matcher(names).find()) {
         continue;
       }
@@ -408,9 +410,8 @@ public final class DateFinder {
     return end > j + 8 && end - j - 1 <= 40 ? raw.substring(j + 1, end) : null;
   }
 
-  /** A cheap filter before the regular expression: most class names say nothing about dates. */
-  private static boolean mayNameADate(String names) {
-    String n = names.toLowerCase(Locale.ROOT);
+  /** A cheap filter before the regular expression (on lower-cased names): most class names say nothing about dates. */
+  private static boolean mayNameADate(String n) {
     return n.contains("dat") || n.contains("tim") || n.contains("publ") || n.contains("post") || n.contains("meta")
         || n.contains("byline") || n.contains("fech") || n.contains("stamp");
   }
