@@ -640,6 +640,8 @@ public final class HtmlExtractor {
     return l >= 'a' && l <= 'z';
   }
 
+  private static final String[] NEGATIVE_COMPOUNDS = {"author-bio", "more-stories", "most-read", "related-", "share-", "social-", "newsletter"};
+
   private static boolean negativeContainer(Element e) {
     String tag = e.normalName();
     if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")) {
@@ -652,7 +654,6 @@ public final class HtmlExtractor {
     if (parts.contains("embed") && e.selectFirst("blockquote.twitter-tweet, blockquote.instagram-media") != null) {
       return false; // an embedded post quoted by the article ("social-media-embed"), not a share bar
     }
-    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
     boolean neg = false;
     boolean pos = false;
     boolean always = false;
@@ -670,9 +671,13 @@ public final class HtmlExtractor {
         pos = true;
       }
     }
-    for (String compound : new String[] {"author-bio", "more-stories", "most-read", "related-", "share-", "social-", "newsletter"}) {
-      if (words.contains(compound)) {
-        neg = true;
+    if (!neg) { // compounds only matter when no word said it already
+      String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+      for (String compound : NEGATIVE_COMPOUNDS) {
+        if (words.contains(compound)) {
+          neg = true;
+          break;
+        }
       }
     }
     return always || (neg && !pos);
