@@ -61,7 +61,7 @@ public final class DateFinder {
   private static final List<String> SCRIPT_KEYS = List.of(
       "datePublished", "dateCreated", "articlePublishTime", "publishDate", "publish_date", "published_at",
       "publishedAt", "pubDate", "pubdate", "firstPublishDate", "dateFirstPublished", "date_published",
-      "datepublished", "dc:date");
+      "datepublished", "publishedDate", "dc:date");
   private static final java.util.Set<String> SCRIPT_KEY_SET = java.util.Set.copyOf(SCRIPT_KEYS);
   private static final int MAX_SCRIPT_KEY = SCRIPT_KEYS.stream().mapToInt(String::length).max().orElse(0);
   private static final String[] SCRIPT_ANCHORS = {"ub", "ateCreated", "dc:date"};

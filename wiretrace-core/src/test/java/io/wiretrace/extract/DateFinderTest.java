@@ -48,6 +48,12 @@ class DateFinderTest {
   }
 
   @Test
+  void inlineScriptKeys_publishedDate() {
+    assertThat(best("<html><body><script type='application/json'>{\"publishedDate\":\"2016-11-04T20:37:27Z\",\"updatedDate\":\"2017-01-02T00:00:00Z\"}</script></body></html>", null).value())
+        .startsWith("2016-11-04");
+  }
+
+  @Test
   void inlineScriptKeys_andRdf_areRead() {
     assertThat(best("<html><body><script>var x = {\"articlePublishTime\":\"2020-03-16T13:07:32+0000\"};</script></body></html>", null).value())
         .startsWith("2020-03-16");
