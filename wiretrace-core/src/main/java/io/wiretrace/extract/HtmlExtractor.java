@@ -433,6 +433,18 @@ public final class HtmlExtractor {
       }
       kept.add(b);
     }
+    // short lines after the last paragraph of prose, none of them a sentence: a trailing heading,
+    // a link label or a teaser title, not the article's end
+    int last = kept.size() - 1;
+    while (last >= 0 && kept.get(last).length() < 80 && !endsSentence(kept.get(last))) {
+      last--;
+    }
+    if (last >= 0 && last < kept.size() - 1 && kept.size() - 1 - last <= MAX_TRAILING && kept.get(last).length() >= 150) {
+      for (String t : kept.subList(last + 1, kept.size())) {
+        removed.add(new Removed(t, "trailing"));
+      }
+      kept = new ArrayList<>(kept.subList(0, last + 1));
+    }
     return String.join("\n\n", kept);
   }
 
@@ -464,6 +476,14 @@ public final class HtmlExtractor {
       }
     }
     return false;
+  }
+
+  /** More short lines than this after the last paragraph are a list the article ends with, and stay. */
+  private static final int MAX_TRAILING = 3;
+
+  private static boolean endsSentence(String t) {
+    char c = t.charAt(t.length() - 1);
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201D' || c == ')';
   }
 
   /** Whether one of the three blocks from {@code from} is a teaser: an excerpt of 80+ characters cut off with an ellipsis. */

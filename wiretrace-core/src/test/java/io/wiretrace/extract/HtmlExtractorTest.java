@@ -203,4 +203,16 @@ class HtmlExtractorTest {
         + "<article><p>" + P1 + "</p><p>" + P2 + "</p></article></body></html>";
     assertThat(x.extract(banner, null).text()).isEqualTo(P1 + "\n\n" + P2);
   }
+
+  @Test
+  void shortLinesAfterTheLastParagraph_areTrailing_butAListTheArticleEndsWithStays() {
+    String longer = P3 + " The council will publish the full timetable for the works in the autumn.";
+    HtmlExtractor.Page p = x.extract("<html><body><article><p>" + P1 + "</p><p>" + longer + "</p>"
+        + "<p>Haftungsbeschränkung für externe Links</p><p>Aktuelle Berichte aus dieser Kategorie:</p></article></body></html>", null);
+    assertThat(p.text()).isEqualTo(P1 + "\n\n" + longer);
+    assertThat(p.removed()).extracting(r -> r.reason()).containsExactly("trailing", "trailing");
+    String list = "<p>Croatia (Group E)</p><p>Austria (Group G)</p><p>Germany (Group C)</p><p>Denmark (Group D)</p>";
+    HtmlExtractor.Page q = x.extract("<html><body><article><p>" + P1 + "</p><p>" + longer + "</p>" + list + "</article></body></html>", null);
+    assertThat(q.text()).endsWith("Denmark (Group D)");
+  }
 }
