@@ -41,7 +41,8 @@ public final class HtmlExtractor {
       "advert", "advertisement", "ad", "ads", "adsense", "banner", "breadcrumb", "breadcrumbs", "nav", "navbar",
       "navigation", "menu", "footer", "masthead", "caption", "credit", "credits", "popup", "modal", "outbrain",
       "taboola", "tags", "tag", "taglist", "author-bio", "bio", "skip", "hidden", "print", "toolbar", "pagination",
-      "pager", "signup", "login", "rss", "more-stories", "trending", "most-read", "mostread", "header");
+      "pager", "signup", "login", "rss", "more-stories", "trending", "most-read", "mostread", "header", "author", "autor",
+      "profile", "about");
   /** Class/id words of containers that hold article text. */
   private static final Set<String> POSITIVE = Set.of(
       "article", "content", "body", "story", "entry", "post", "text", "main", "blog", "articlebody", "article-body",

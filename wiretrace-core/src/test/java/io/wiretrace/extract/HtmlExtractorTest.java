@@ -215,4 +215,13 @@ class HtmlExtractorTest {
     HtmlExtractor.Page q = x.extract("<html><body><article><p>" + P1 + "</p><p>" + longer + "</p>" + list + "</article></body></html>", null);
     assertThat(q.text()).endsWith("Denmark (Group D)");
   }
+
+  @Test
+  void authorBoxesNamedInGermanOrAsProfiles_areNotArticleText() {
+    String box = "Annette Henkel ist Redakteurin für Verkehr und schreibt seit zwanzig Jahren über die Stadt und ihre Brücken.";
+    for (String cls : new String[] {"autor-box", "author-profile", "about-the-writer"}) {
+      HtmlExtractor.Page p = x.extract(page("", "<div class='" + cls + "'><p>" + box + "</p></div>"), null);
+      assertThat(p.text()).as(cls).doesNotContain("Annette Henkel");
+    }
+  }
 }
