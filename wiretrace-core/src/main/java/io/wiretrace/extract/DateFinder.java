@@ -262,7 +262,8 @@ public final class DateFinder {
    */
   static List<String> scriptKeyValues(String raw) {
     int limit = Math.min(raw.length(), 2_000_000);
-    List<long[]> found = new ArrayList<>(); // {key start, index into values}
+    long[] found = new long[8]; // key start << 32 | index into values: sorting orders by start, then by discovery
+    int n = 0;
     List<String> values = new ArrayList<>();
     // every key contains "ublish", "ubDate", "ubdate", "ateCreated" or "dc:date"; one indexOf scan per anchor
     for (String anchor : SCRIPT_ANCHORS) {
@@ -283,20 +284,22 @@ public final class DateFinder {
         }
         String v = valueAfter(raw, j);
         if (v != null) {
-          found.add(new long[] {i, values.size()});
+          if (n == found.length) {
+            found = java.util.Arrays.copyOf(found, n * 2);
+          }
+          found[n++] = ((long) i << 32) | values.size();
           values.add(v);
         }
       }
     }
-    if (found.size() > 1) {
-      found.sort((x, y) -> Long.compare(x[0], y[0]));
-    }
-    List<String> out = new ArrayList<>(found.size());
+    java.util.Arrays.sort(found, 0, n);
+    List<String> out = new ArrayList<>(n);
     long last = -1;
-    for (long[] f : found) {
-      if (f[0] != last) { // two anchors inside one key find it twice: keep it once
-        out.add(values.get((int) f[1]));
-        last = f[0];
+    for (int k = 0; k < n; k++) {
+      long start = found[k] >>> 32;
+      if (start != last) { // two anchors inside one key find it twice: keep it once, the first found
+        out.add(values.get((int) found[k]));
+        last = start;
       }
     }
     return out;

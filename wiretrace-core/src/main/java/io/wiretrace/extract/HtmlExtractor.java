@@ -120,7 +120,10 @@ public final class HtmlExtractor {
   private Meta metadata(Document doc, String baseUrl, String rawHtml) {
     Meta m = new Meta();
     MetaTags metas = new MetaTags(doc);
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : doc.getElementsByTag("script")) {
+      if (!script.attr("type").trim().equalsIgnoreCase("application/ld+json")) {
+        continue; // the selector script[type=application/ld+json], without its cost
+      }
       try {
         JsonNode node = JSON.readTree(script.data());
         jsonLd(node, m, 0);
