@@ -118,6 +118,12 @@ public final class DateFinder {
 
   static List<Candidate> candidates(Document doc, MetaTags metas, String url, String rawHtml, List<String> jsonLdArticle,
       List<String> jsonLdAny, List<String> jsonLdModified) {
+    return candidates(doc, doc.getAllElements(), metas, url, rawHtml, jsonLdArticle, jsonLdAny, jsonLdModified);
+  }
+
+  /** As above, with the page's elements in document order already listed (one walk shared with the other metadata). */
+  static List<Candidate> candidates(Document doc, List<Element> all, MetaTags metas, String url, String rawHtml,
+      List<String> jsonLdArticle, List<String> jsonLdAny, List<String> jsonLdModified) {
     boolean english = english(doc);
     List<Candidate> out = new ArrayList<>();
     for (String v : jsonLdArticle) {
@@ -134,7 +140,7 @@ public final class DateFinder {
     List<Element> abbrs = new ArrayList<>();
     List<Element> timesWithoutDatetime = new ArrayList<>();
     List<Element> named = new ArrayList<>();
-    for (Element e : doc.getAllElements()) {
+    for (Element e : all) {
       String tag = e.normalName();
       if (e.hasAttr("itemprop") && e.attr("itemprop").trim().equalsIgnoreCase("datePublished")) {
         itemprops.add(e);

@@ -119,9 +119,10 @@ public final class HtmlExtractor {
 
   private Meta metadata(Document doc, String baseUrl, String rawHtml) {
     Meta m = new Meta();
-    MetaTags metas = new MetaTags(doc);
-    for (Element script : doc.getElementsByTag("script")) {
-      if (!script.attr("type").trim().equalsIgnoreCase("application/ld+json")) {
+    List<Element> all = doc.getAllElements(); // one walk for meta tags, JSON-LD, date candidates and the byline
+    MetaTags metas = new MetaTags(all);
+    for (Element script : all) {
+      if (!script.normalName().equals("script") || !script.attr("type").trim().equalsIgnoreCase("application/ld+json")) {
         continue; // the selector script[type=application/ld+json], without its cost
       }
       try {
@@ -136,7 +137,7 @@ public final class HtmlExtractor {
     }
     String canonical = attr(doc.selectFirst("link[rel=canonical]"), "href");
     m.url = first(m.url, absolute(canonical, baseUrl), metas.first("og:url"), baseUrl);
-    m.dateCandidates = DateFinder.candidates(doc, metas, m.url, rawHtml, m.publishedArticle, m.publishedAny, m.modifiedAny);
+    m.dateCandidates = DateFinder.candidates(doc, all, metas, m.url, rawHtml, m.publishedArticle, m.publishedAny, m.modifiedAny);
     m.published = DateFinder.best(m.dateCandidates).map(DateFinder.Candidate::value).orElse(null);
     if (m.modified == null) {
       m.modified = firstDate(metas.first("article:modified_time"), metas.first("og:updated_time"), metas.first("dateModified"));
@@ -147,10 +148,10 @@ public final class HtmlExtractor {
     if (m.byline == null) {
       m.byline = first(metas.first("author"), metas.first("article:author"), metas.first("byl"), metas.first("parsely-author"));
       if (m.byline == null) {
-        m.byline = bylineText(doc); // the page walk only when no meta tag names the author
+        m.byline = bylineText(all); // only when no meta tag names the author
       }
       if (m.byline != null && m.byline.startsWith("http")) {
-        m.byline = bylineText(doc);
+        m.byline = bylineText(all);
       }
     }
     String lang = doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang");
@@ -240,11 +241,11 @@ public final class HtmlExtractor {
     return out.isEmpty() ? null : String.join(", ", out);
   }
 
-  private static String bylineText(Document doc) {
+  private static String bylineText(List<Element> all) {
     Element el = null;
     // the first element that is [rel=author], .byline, .author-name, .author or [class*=byline], in
     // one walk (the equivalent selector costs several)
-    for (Element e : doc.getAllElements()) {
+    for (Element e : all) {
       if (e.attributesSize() == 0) {
         continue;
       }

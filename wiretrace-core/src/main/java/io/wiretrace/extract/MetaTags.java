@@ -17,7 +17,15 @@ final class MetaTags {
   private final Map<String, List<String>> byKey = new HashMap<>();
 
   MetaTags(Document doc) {
-    for (Element e : doc.getElementsByTag("meta")) {
+    this(doc.getElementsByTag("meta"));
+  }
+
+  /** From the page's elements in document order (any tags; only {@code <meta>} ones are read). */
+  MetaTags(List<Element> elements) {
+    for (Element e : elements) {
+      if (!e.normalName().equals("meta")) {
+        continue;
+      }
       String content = e.attr("content");
       if (content.isBlank()) {
         continue;
