@@ -133,7 +133,11 @@ class CliTest {
     Run a = run("analyze", "-q", "--out", tmp.resolve("gen-out").toString(), gen.resolve("corpus.jsonl").toString());
     assertThat(a.code()).isZero();
     assertThat(Files.readAllLines(tmp.resolve("gen-out").resolve("relations.jsonl"))).isNotEmpty();
-    assertThat(run("bench", "make-copies", "--help").out()).contains("EVALUATION TOOL");
+    assertThat(run("bench", "make-copies", "--help").out()).contains("EVALUATION TOOL").contains("--translation-rate");
+    assertThat(Files.readString(gen.resolve("truth.jsonl"))).contains("\"translated\"");
+    Run bad = run("bench", "make-copies", "--from", src.toString(), "--out", tmp.resolve("gen2").toString(), "--translation-rate", "0.95");
+    assertThat(bad.code()).isNotZero();
+    assertThat(bad.err()).contains("--translation-rate must be between 0.05 and 0.9, got 0.95");
   }
 
   @Test
