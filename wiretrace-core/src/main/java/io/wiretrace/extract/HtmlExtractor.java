@@ -394,6 +394,11 @@ public final class HtmlExtractor {
       }
     }
     List<String> blocks = new ArrayList<>();
+    if (top != null) {
+      for (Element lead : leadsBefore(chosen.get(0), body, stats)) {
+        collectBlocks(lead, blocks, stats);
+      }
+    }
     for (Element c : chosen) {
       collectBlocks(c, blocks, stats);
     }
@@ -477,6 +482,52 @@ public final class HtmlExtractor {
   private static boolean inArticleBody(Element e) {
     for (Element a = e.parent(); a != null; a = a.parent()) {
       if (a.attr("itemprop").equalsIgnoreCase("articleBody")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> LEAD_WORDS = Set.of("lead", "intro", "standfirst", "abstract", "subline", "summary");
+
+  /**
+   * The article's lead (standfirst) when templates put it outside the body container, above it:
+   * elements named lead, intro, standfirst, abstract, subline or summary, within the four nearest
+   * ancestors of {@code first}, before it in document order, holding 40 to 700 characters with few
+   * links; at most two, in document order.
+   */
+  private static List<Element> leadsBefore(Element first, Element body, Stats stats) {
+    Element scope = first;
+    for (int up = 0; up < 4 && scope.parent() != null && scope.parent() != body; up++) {
+      scope = scope.parent();
+    }
+    List<Element> out = new ArrayList<>();
+    // a lazy walk in document order, stopped at the body container (no list of the whole scope)
+    for (java.util.Iterator<Element> it = scope.stream().iterator(); it.hasNext(); ) {
+      Element e = it.next();
+      if (e == first) {
+        break;
+      }
+      if (out.size() == 2 || (!out.isEmpty() && isAncestor(out.get(out.size() - 1), e))) {
+        continue;
+      }
+      int len = stats.text(e);
+      if (len < 40 || len > 700 || stats.linkDensity(e) >= 0.3 || isAncestor(e, first)) {
+        continue;
+      }
+      for (String w : nameWords(e)) {
+        if (LEAD_WORDS.contains(w)) {
+          out.add(e);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isAncestor(Element a, Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == a) {
         return true;
       }
     }

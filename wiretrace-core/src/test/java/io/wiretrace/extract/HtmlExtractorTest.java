@@ -224,4 +224,17 @@ class HtmlExtractorTest {
       assertThat(p.text()).as(cls).doesNotContain("Annette Henkel");
     }
   }
+
+  static final String P4 = "Ferry operators have promised extra crossings in the morning and evening peaks, and the city will "
+      + "subsidise season tickets for residents of the harbour district until the new bridge opens to traffic.";
+
+  @Test
+  void aLeadAboveTheBodyContainer_opensTheArticle() {
+    String lead = "Cars will no longer cross the harbour bridge from June: the council has closed it after engineers found cracks.";
+    String html = "<html><body><main><article><div class='o-article-header'><h1>Harbour bridge to close</h1><div class='article-intro'><p>" + lead
+        + "</p></div></div><div class='wrap'><div class='article-body'><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p><p>" + P4
+        + "</p></div></div></article></main><div class='sidebar'><p>Newsletter: the week in the city, every Friday.</p></div></body></html>";
+    // the body holds four times the lead's text: widening to the article would not take it
+    assertThat(x.extract(html, null).text()).isEqualTo(lead + "\n\n" + P1 + "\n\n" + P2 + "\n\n" + P3 + "\n\n" + P4);
+  }
 }
