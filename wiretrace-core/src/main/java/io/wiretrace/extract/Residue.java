@@ -62,8 +62,9 @@ public final class Residue {
       new Rule("author_box", p("^(about the author|view all posts by .*|more (posts|articles|stories) by .*|(written|posted|published) by [^.]{2,60})$"), 300),
       new Rule("author_box", p("^.{2,60} is an? (staff|senior|freelance|contributing|political|business|foreign)? ?(writer|reporter|correspondent|journalist|editor|contributor)\\b.*$"), 300,
           s -> s.contains(" is a")),
-      // case-sensitive on the name: "By the time ..." is a sentence, "By Jane Admin" a byline
-      new Rule("byline", Pattern.compile("^(?:[Bb]y|BY)\\s+\\p{Lu}[\\p{L}.'-]+(\\s+(\\p{Lu}[\\p{L}.'-]+|and|&|van|de|von|la)){0,5}(\\s*[,|/–—-]\\s*.{0,60})?$"), 120),
+      // case-sensitive on the name: "By the time ..." is a sentence, "By Jane Admin" a byline; also
+      // German "von", French "par", Spanish "por"
+      new Rule("byline", Pattern.compile("^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR)\\s+\\p{Lu}[\\p{L}.'-]+(\\s+(\\p{Lu}[\\p{L}.'-]+|and|und|et|y|&|van|de|von|la)){0,5}(\\s*[,|/–—-]\\s*.{0,60})?$"), 120),
       new Rule("hashtags", p("^(#[\\p{L}\\p{N}_]+[\\s,;]*)+$"), 500),
       new Rule("tags", p("^(tags?|tagged|topics?|filed under|categories|category)\\s*:.*$"), 300),
       // "Tags a, b, c" without a colon: at least three comma-separated items and no sentence end

@@ -74,7 +74,7 @@ public final class TextPageExtractor {
           }
           case "byline" -> {
             if (byline == null) {
-              byline = line.replaceFirst("(?i)^by\\s+", "").strip();
+              byline = line.replaceFirst("(?i)^(by|von|par|por)\\s+", "").strip();
             }
           }
           case "source_stub", "caption_credit" -> Residue.creditedName(line).ifPresent(credits::add);

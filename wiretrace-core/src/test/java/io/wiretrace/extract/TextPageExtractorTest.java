@@ -96,6 +96,8 @@ class TextPageExtractorTest {
       "2025-04-02 09:30|date_header",
       "Updated: Wednesday, April 2, 2025 at 9:30 am|date_header",
       "19.05.2025|date_header",
+      "von Annette Henkel|byline",
+      "Par Jean Dupont et Marie Curie|byline",
       "War der Artikel nützlich? (95 Stimmen: 4,73 von 5) Loading...|rating",
       "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin von Simon.|tags",
       "À lire aussi » Quel est votre profil digestif ?|related",
@@ -119,7 +121,8 @@ class TextPageExtractorTest {
       "She shared the photo with reporters after the hearing.",
       "By the time the first rescue team reached Alto Rey on Sunday afternoon, villagers had dug out two neighbours.",
       "The vote is due on April 2, 2025, officials said.",
-      "Tags were attached to the birds, and researchers followed them south, west and back."})
+      "Tags were attached to the birds, and researchers followed them south, west and back.",
+      "Von Berlin aus fährt der Zug jede Stunde nach Hamburg."})
   void bodySentence_notResidue(String line) {
     assertThat(Residue.classify(line)).isEmpty();
   }
