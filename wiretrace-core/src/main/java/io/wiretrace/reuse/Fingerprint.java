@@ -31,6 +31,13 @@ public record Fingerprint(Article article, Tokens tokens, long[] shingles, long[
     return new Fingerprint(a, t, sh, minHash.signature(sh), quoted(a.text(), t));
   }
 
+  /**
+   * A closing mark with no opener anywhere before it marks its paragraph as quoted only if the
+   * paragraph up to it is this short (a line of a quote split across lines); in a long paragraph it
+   * is a stray mark (Clough-Stevenson answers lost three relations to the whole-paragraph rule).
+   */
+  private static final int MAX_ORPHAN_CLOSE = 300;
+
   /** Paragraphs a quote left open may run through before a closing mark with no opener ends it. */
   private static final int MAX_OPEN_PARAGRAPHS = 8;
 
@@ -61,7 +68,11 @@ public record Fingerprint(Article article, Tokens tokens, long[] shingles, long[
           open = -1;
           pending = -1;
         } else if (open < 0 && (c == '\u201D' || c == '"' && closesEarlier(text, i))) {
-          inside.set(pending >= 0 ? pending : paragraph, i + 1);
+          if (pending >= 0) {
+            inside.set(pending, i + 1);
+          } else if (i - paragraph <= MAX_ORPHAN_CLOSE) {
+            inside.set(paragraph, i + 1);
+          }
           pending = -1;
         } else {
           open = i;

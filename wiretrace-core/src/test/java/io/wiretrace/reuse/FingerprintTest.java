@@ -62,4 +62,11 @@ class FingerprintTest {
     // "mr pigeon said" stands between two quotes: quotation; the closing sentence is writing (17 tokens)
     assertThat(CopyDetector.unquoted(all, q)).isEqualTo(17);
   }
+
+  @Test
+  void aStrayClosingMark_inALongParagraph_quotesNothing() {
+    String longPara = "Dynamic programming solves a problem by combining the solutions of overlapping subproblems, "
+        .repeat(4) + "which is why it is fast\" and why it is taught early.";
+    assertThat(quotedWords(longPara)).isEmpty();
+  }
 }
