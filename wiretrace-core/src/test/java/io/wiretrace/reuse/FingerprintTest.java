@@ -66,7 +66,7 @@ class FingerprintTest {
   @Test
   void aStrayClosingMark_inALongParagraph_quotesNothing() {
     String longPara = "Dynamic programming solves a problem by combining the solutions of overlapping subproblems, "
-        .repeat(4) + "which is why it is fast\" and why it is taught early.";
+        .repeat(4) + "which is why it is fast,\" and why it is taught early.";
     assertThat(quotedWords(longPara)).isEmpty();
   }
 }
