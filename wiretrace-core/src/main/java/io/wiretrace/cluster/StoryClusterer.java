@@ -564,7 +564,7 @@ public final class StoryClusterer {
 
     /**
      * Weight in [0, 1) of the key-term similarity (names and numbers only) in the similarity to a
-     * story; the rest is the similarity over all terms. Default 0.
+     * story; the rest is the similarity over all terms. Default {@value StoryClusterer#DEFAULT_KEY_WEIGHT}.
      */
     public Builder keyWeight(double w) {
       if (keyWeight != null) {
@@ -586,7 +586,7 @@ public final class StoryClusterer {
       return this;
     }
 
-    /** Minimum cosine to join a story, in (0, 1]; default 0.22. */
+    /** Minimum similarity to join a story, in (0, 1]; default {@value StoryClusterer#DEFAULT_THRESHOLD}. */
     public Builder threshold(double t) {
       if (threshold != null) {
         throw new IllegalStateException("threshold was already set to " + threshold);

@@ -206,9 +206,11 @@ public final class DateFinder {
     for (Element e : timesWithoutDatetime) {
       add(out, textDate(e.text(), english), "time text", "visible");
     }
+    String text = null; // the page's visible text, built once if a fallback below needs it
     if (out.stream().allMatch(c -> c.tier().equals("url"))) {
       // no structured, markup or visible evidence: a date the text introduces as such
-      labelledDate(doc, english).ifPresent(d -> out.add(new Candidate(d, "labelled date in text", "visible")));
+      text = bodyText(doc);
+      labelledDate(text, english).ifPresent(d -> out.add(new Candidate(d, "labelled date in text", "visible")));
     }
     for (String v : jsonLdModified) {
       add(out, Dates.normalize(v), "json-ld dateModified", "modified");
@@ -219,11 +221,14 @@ public final class DateFinder {
       }
     }
     if (out.isEmpty()) { // the costly last resort only when nothing else spoke
-      Optional<String> nearTitle = dateNearHeadline(doc, english);
+      if (text == null) {
+        text = bodyText(doc);
+      }
+      Optional<String> nearTitle = dateNearHeadline(doc, text, english);
       if (nearTitle.isPresent()) {
         out.add(new Candidate(nearTitle.get(), "date next to the headline", "text"));
       } else {
-        mostFrequentInText(doc, english).ifPresent(d -> out.add(new Candidate(d, "most frequent date in text", "text")));
+        mostFrequentInText(text, english).ifPresent(d -> out.add(new Candidate(d, "most frequent date in text", "text")));
       }
     }
     return out;
@@ -313,13 +318,10 @@ public final class DateFinder {
 
   /**
    * The first date written right after a label that introduces a publication date ("Erschienen am:
-   * 01.11.2023", "Pressemitteilung vom 20.01.2022", "Published: March 3, 2021") in the page's text.
+   * 01.11.2023", "Pressemitteilung vom 20.01.2022", "Published: March 3, 2021") in the page's
+   * {@code text}.
    */
-  private static Optional<String> labelledDate(Document doc, boolean english) {
-    if (doc.body() == null) {
-      return Optional.empty();
-    }
-    String text = doc.body().text();
+  private static Optional<String> labelledDate(String text, boolean english) {
     Matcher m = DATE_LABEL.matcher(text);
     while (m.find()) {
       String after = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
@@ -333,7 +335,11 @@ public final class DateFinder {
 
   /** Whether the text starts with a date (a digit, or a weekday or month name, not other words first). */
   private static boolean startsWithDate(String s) {
-    return !s.isEmpty() && (Character.isDigit(s.charAt(0)) || MONTHS.containsKey(firstWord(s)) || WEEKDAYS.contains(firstWord(s)));
+    if (s.isEmpty()) {
+      return false;
+    }
+    String w = firstWord(s);
+    return Character.isDigit(s.charAt(0)) || MONTHS.containsKey(w) || WEEKDAYS.contains(w);
   }
 
   private static String firstWord(String s) {
@@ -350,14 +356,14 @@ public final class DateFinder {
 
   /**
    * A date printed just above or below the page's first {@code <h1>} (within 200 characters of its
-   * text): where blogs and news pages print the publication date when no markup says it.
+   * text in the page's {@code text}): where blogs and news pages print the publication date when no
+   * markup says it.
    */
-  private static Optional<String> dateNearHeadline(Document doc, boolean english) {
+  private static Optional<String> dateNearHeadline(Document doc, String text, boolean english) {
     Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
     if (h1 == null || h1.text().isBlank()) {
       return Optional.empty();
     }
-    String text = doc.body().text();
     int at = text.indexOf(h1.text());
     if (at < 0) {
       return Optional.empty();
@@ -369,21 +375,33 @@ public final class DateFinder {
     return below.isPresent() ? below : firstDate(text.substring(from, at), english);
   }
 
+  /** The date that starts earliest in {@code text} (ties: the first pattern of {@link #datesIn}). */
   private static Optional<String> firstDate(String text, boolean english) {
-    int best = Integer.MAX_VALUE;
-    Optional<String> found = Optional.empty();
+    int[] best = {Integer.MAX_VALUE};
+    String[] found = {null};
+    datesIn(text, english, (d, start) -> {
+      if (start < best[0]) {
+        best[0] = start;
+        found[0] = d;
+      }
+    });
+    return Optional.ofNullable(found[0]);
+  }
+
+  /** Every numeric or month-name date in {@code text}, with where it starts, pattern by pattern. */
+  private static void datesIn(String text, boolean english, java.util.function.ObjIntConsumer<String> action) {
     for (Pattern p : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR)) {
       Matcher m = p.matcher(text);
-      while (m.find() && m.start() < best) {
-        Optional<String> d = textDate(m.group(), english);
-        if (d.isPresent()) {
-          best = m.start();
-          found = d;
-          break;
-        }
+      while (m.find()) {
+        int start = m.start();
+        textDate(m.group(), english).ifPresent(d -> action.accept(d, start));
       }
     }
-    return found;
+  }
+
+  /** The visible text of the page's body, empty when it has none. */
+  private static String bodyText(Document doc) {
+    return doc.body() == null ? "" : doc.body().text();
   }
 
   /** An RDFa property naming the publication date: {@code schema:datePublished}, {@code dc:created}, … */
@@ -490,21 +508,9 @@ public final class DateFinder {
     return d.find() ? day(Integer.parseInt(d.group(3)), Integer.parseInt(d.group(2)), Integer.parseInt(d.group(1))) : Optional.empty();
   }
 
-  private static Optional<String> mostFrequentInText(Document doc, boolean english) {
-    if (doc.body() == null) {
-      return Optional.empty();
-    }
-    String text = doc.body().text();
-    if (text.length() > 200_000) {
-      text = text.substring(0, 200_000);
-    }
+  private static Optional<String> mostFrequentInText(String text, boolean english) {
     Map<String, Integer> counts = new HashMap<>();
-    for (Pattern p : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR)) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        textDate(m.group(), english).ifPresent(d -> counts.merge(d, 1, Integer::sum));
-      }
-    }
+    datesIn(text.length() > 200_000 ? text.substring(0, 200_000) : text, english, (d, start) -> counts.merge(d, 1, Integer::sum));
     return counts.entrySet().stream()
         .max((a, b) -> a.getValue().equals(b.getValue()) ? b.getKey().compareTo(a.getKey()) : Integer.compare(a.getValue(), b.getValue()))
         .map(Map.Entry::getKey);

@@ -251,8 +251,8 @@ public final class HtmlExtractor {
       }
       String cls = e.className();
       if (e.attr("rel").equalsIgnoreCase("author")
-          || (!cls.isEmpty() && (e.hasClass("byline") || e.hasClass("author-name") || e.hasClass("author")
-              || cls.toLowerCase(Locale.ROOT).contains("byline")))) {
+          || (!cls.isEmpty() && (e.hasClass("author-name") || e.hasClass("author")
+              || cls.toLowerCase(Locale.ROOT).contains("byline")))) { // .byline is within [class*=byline]
         el = e;
         break;
       }
@@ -403,6 +403,7 @@ public final class HtmlExtractor {
       collectBlocks(c, blocks, stats);
     }
     List<String> kept = new ArrayList<>();
+    boolean prose = false; // a block of 80+ characters has been kept
     boolean inComments = false;
     boolean inRelated = false;
     String titleKey = title == null ? null : TextPageExtractor.comparable(title);
@@ -415,7 +416,7 @@ public final class HtmlExtractor {
       if (Residue.opensCommentSection(b)) {
         // a comment section follows the article: a "0 Comments" counter before any prose (dates
         // and labels do not count) is part of the article's header, dropped alone
-        inComments = kept.stream().anyMatch(k -> k.length() >= 80);
+        inComments = prose;
         removed.add(new Removed(b, "comment_form"));
         continue;
       }
@@ -433,8 +434,7 @@ public final class HtmlExtractor {
         // a "You may also like" heading after the article, followed by teasers (excerpts cut off
         // with an ellipsis), opens a box that repeats the article's own markup: what follows is not
         // this article. Without teasers the heading alone goes: mid-article boxes are common.
-        inRelated |= r.get().equals("related") && b.length() <= 60 && kept.stream().anyMatch(k -> k.length() >= 80)
-            && teasersFollow(blocks, i + 1);
+        inRelated |= r.get().equals("related") && b.length() <= 60 && prose && teasersFollow(blocks, i + 1);
         continue;
       }
       if (inRelated) {
@@ -442,6 +442,7 @@ public final class HtmlExtractor {
         continue;
       }
       kept.add(b);
+      prose |= b.length() >= 80;
     }
     // short lines after the last paragraph of prose, none of them a sentence: a trailing heading,
     // a link label or a teaser title, not the article's end
@@ -604,7 +605,7 @@ public final class HtmlExtractor {
       }
       order.sort((x, y) -> Integer.compare(depth.get(y), depth.get(x)));
       for (Element e : order) {
-        if (e.ownerDocument() != null || e.parent() == null) {
+        if (e.ownerDocument() != null) {
           add(e);
         }
       }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 public final class Residue {
   private Residue() {}
 
-  /** A rule: lines matching {@code pattern} (and no longer than {@code maxLength}) are {@code reason}. */
   /**
    * One residue rule: lines up to {@code maxLength} characters that {@code pattern} matches whole.
    * {@code guard} is a cheap test every match passes (an ending, a word the line must contain),
@@ -30,8 +29,6 @@ public final class Residue {
       this(reason, pattern, maxLength, s -> true);
     }
   }
-
-
 
   private static Pattern p(String regex) {
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
