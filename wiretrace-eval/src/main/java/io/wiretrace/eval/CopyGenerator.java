@@ -274,7 +274,8 @@ public final class CopyGenerator {
     Matcher j = JOINED.matcher(s);
     if (s.split(" ").length >= 24 && j.find() && j.start() > 30 && s.length() - j.end() > 30 && rnd.nextDouble() < 0.5) {
       String second = s.substring(j.end());
-      String joiner = s.substring(j.start(), j.end()).contains("but") ? "But " : s.substring(j.start(), j.end()).contains("and") ? "And " : "";
+      String sep = j.group();
+      String joiner = sep.contains("but") ? "But " : sep.contains("and") ? "And " : "";
       s = s.substring(0, j.start()) + ". " + (joiner.isEmpty() ? Character.toUpperCase(second.charAt(0)) + second.substring(1) : joiner + second);
     }
     return s;
@@ -349,7 +350,7 @@ public final class CopyGenerator {
     } else if (o.endsWith("s") && !o.endsWith("ss") && !base.endsWith("s")) {
       out = base + "s";
     }
-    return Character.isUpperCase(original.charAt(0)) ? Character.toUpperCase(out.charAt(0)) + out.substring(1) : out;
+    return capitalizeLike(original, out);
   }
 
   /** One or two paragraphs of the original among 2-3 filler paragraphs; null when filler runs out. */

@@ -115,7 +115,7 @@ final class ExtractionEval implements EvalTask {
       speed.put(e.getKey(), ps);
       summaries.put(e.getKey(), ShingleMatch.summarize(counts));
       errors.put(e.getKey(), errs);
-      log.printf("%s: done in %.1f s%n", e.getKey(), pages.size() * TIMED_PASSES / ps);
+      log.printf("%s: %.1f pages/s (median of %d timed passes)%n", e.getKey(), ps, TIMED_PASSES);
       log.flush();
     }
     double r4j = speed.get(Peers.READABILITY4J);

@@ -95,11 +95,14 @@ final class ReuseEval implements EvalTask {
       k.row(t, kind);
     }
     for (double rate : new double[] {0.3, 0.5}) {
-      spunRow(t, rate, originals, filler);
+      kindRow(t, "spun", String.format(Locale.ROOT, "spun at %.0f%%", rate * 100), new CopyGenerator(SEED, rate).generate(originals, filler));
     }
-    translatedRow(t, INTRINSIC_SEED, CopyGenerator.TRANSLATION_RATE, originals, filler);
-    translatedRow(t, SEED, 0.5, originals, filler);
-    translatedRow(t, SEED, 0.7, originals, filler);
+    // translated-style copies on another seed than the one the typing thresholds were read off, and at heavier rates
+    for (double[] seedRate : new double[][] {{INTRINSIC_SEED, CopyGenerator.TRANSLATION_RATE}, {SEED, 0.5}, {SEED, 0.7}}) {
+      long seed = (long) seedRate[0];
+      kindRow(t, "translated", String.format(Locale.ROOT, "translated %.0f%%, seed %d", seedRate[1] * 100, seed),
+          new CopyGenerator(seed, SPIN_RATE, seedRate[1]).generate(originals, filler));
+    }
     intrinsicRows(t, originals, filler);
     int falseRelations = 0;
     for (Relation r : rels) {
@@ -232,35 +235,23 @@ final class ReuseEval implements EvalTask {
     return out;
   }
 
-  /** Spun copies only, at another spin rate: recall, kind accuracy, original named. */
-  private static void spunRow(Table t, double rate, List<CopyGenerator.Source> originals, List<String> filler) {
-    CopyGenerator.Corpus c = new CopyGenerator(SEED, rate).generate(originals, filler);
-    Extractor extractor = new Extractor();
-    Set<String> spunIds = new HashSet<>();
-    c.truth().stream().filter(x -> x.kind().equals("spun")).forEach(x -> spunIds.add(x.copy()));
-    List<Article> articles = new ArrayList<>();
-    for (CopyGenerator.Doc d : c.docs()) {
-      if (d.id().startsWith("copy/") && !spunIds.contains(d.id())) {
-        continue;
-      }
-      articles.add(extract(extractor, d));
-    }
-    KindScore.of("spun", c.truth(), byPair(new CopyDetector().detect(articles)))
-        .row(t, String.format(Locale.ROOT, "spun at %.0f%%", rate * 100));
-  }
-
-  /** Translated-style copies at another rate, or on another seed than the one the typing threshold was chosen on. */
-  private static void translatedRow(Table t, long seed, double rate, List<CopyGenerator.Source> originals, List<String> filler) {
-    CopyGenerator.Corpus c = new CopyGenerator(seed, SPIN_RATE, rate).generate(originals, filler);
+  /**
+   * Copies of one kind only, from a corpus made with other settings: recall, kind accuracy, original
+   * named, detected among the originals and those copies alone.
+   */
+  private static void kindRow(Table t, String kind, String label, CopyGenerator.Corpus c) {
+    Set<String> ids = new HashSet<>();
+    Set<String> copies = new HashSet<>();
+    c.truth().forEach(x -> copies.add(x.copy()));
+    c.truth().stream().filter(x -> x.kind().equals(kind)).forEach(x -> ids.add(x.copy()));
     Extractor extractor = new Extractor();
     List<Article> articles = new ArrayList<>();
     for (CopyGenerator.Doc d : c.docs()) {
-      if (!d.id().startsWith("copy/") || d.id().startsWith("copy/translated/")) {
+      if (!copies.contains(d.id()) || ids.contains(d.id())) {
         articles.add(extract(extractor, d));
       }
     }
-    KindScore.of("translated", c.truth(), byPair(new CopyDetector().detect(articles)))
-        .row(t, String.format(Locale.ROOT, "translated %.0f%%, seed %d", rate * 100, seed));
+    KindScore.of(kind, c.truth(), byPair(new CopyDetector().detect(articles))).row(t, label);
   }
 
   /** Mean share of each kind's original word 4-grams that survive in its copies: how hard each kind is. */
