@@ -47,7 +47,12 @@ public final class Dates {
       "(?i)\\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?"
           + "(?:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"
           + "|(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?\\s+(\\d{4}))");
-  private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)");
+  /**
+   * {@code /2020/03/16/}, {@code /2020-03-16-title}: with slashes the day ends its segment, so
+   * {@code /2023/10/3-fragen-an} (a title opening with a number) is no date.
+   */
+  private static final Pattern URL_DATE = Pattern.compile(
+      "/((?:19|20)\\d{2})(?:/(\\d{1,2})/(\\d{1,2})(?:/|$)|-(\\d{1,2})-(\\d{1,2})(?:/|-|$))");
 
   /** Normalizes a machine-readable date value (meta content, JSON-LD, datetime attribute). */
   public static Optional<String> normalize(String value) {
@@ -176,7 +181,8 @@ public final class Dates {
       return Optional.empty();
     }
     try {
-      return plausible(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).toString());
+      int g = m.group(2) != null ? 2 : 4;
+      return plausible(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(g)), Integer.parseInt(m.group(g + 1))).toString());
     } catch (RuntimeException e) {
       return Optional.empty();
     }

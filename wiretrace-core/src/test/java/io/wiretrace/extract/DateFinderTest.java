@@ -121,4 +121,72 @@ class DateFinderTest {
     assertThat(c.value()).isEqualTo("2018-02-15");
     assertThat(c.source()).isEqualTo("date next to the headline");
   }
+
+  @Test
+  void urlPathDate_aDayAway_overridesOnlyWhereATimeZoneCanExplainIt() {
+    String early = "<html><head><meta property='article:published_time' content='2023-11-09T03:28:35Z'></head><body></body></html>";
+    assertThat(best(early, "https://example.com/2023/11/08/gop-debate/").value()).isEqualTo("2023-11-08");
+    String midday = "<html><head><meta property='article:published_time' content='2020-07-09T10:04:04Z'></head><body></body></html>";
+    assertThat(best(midday, "https://example.com/politics/2020/07/08/story.html").value()).startsWith("2020-07-09");
+    String local = "<html><head><meta property='article:published_time' content='2020-02-19T18:37:32+01:00'></head><body></body></html>";
+    assertThat(best(local, "https://example.es/2020/02/18/ciencia/1.html").value()).startsWith("2020-02-19");
+  }
+
+  @Test
+  void urlWithSlashes_dayMustEndItsSegment() {
+    assertThat(Dates.fromUrl("https://blog.example.de/2023/10/3-fragen-an-tina/")).isEmpty();
+    assertThat(Dates.fromUrl("https://blog.example.de/2023/10/3/fragen/")).contains("2023-10-03");
+    assertThat(Dates.fromUrl("https://example.com/news/2020-03-16-title")).contains("2020-03-16");
+  }
+
+  @Test
+  void shownDate_thatIsTheUpdate_beatsTheStructuredPublicationDate() {
+    String html = "<html><head><meta property='article:published_time' content='2019-06-17T00:00:00Z'>"
+        + "<meta property='article:modified_time' content='2020-06-04T16:41:46Z'></head>"
+        + "<body><p class='post-date-and-author'>June 4, 2020</p></body></html>";
+    assertThat(best(html, null).value()).isEqualTo("2020-06-04");
+    // the same shown day without the modification date behind it stays below the structured date
+    String alone = html.replace("<meta property='article:modified_time' content='2020-06-04T16:41:46Z'>", "");
+    assertThat(best(alone, null).value()).startsWith("2019-06-17");
+  }
+
+  @Test
+  void shownDate_acrossMidnightFromAUtcTimestamp_unlessALocalTimeConfirmsTheTimestamp() {
+    String html = "<html><head><meta property='article:published_time' content='2021-11-04T23:00:00Z'></head>"
+        + "<body><div class='intro-date'>05.11.2021</div></body></html>";
+    assertThat(best(html.replace("<html>", "<html lang='de'>"), null).value()).isEqualTo("2021-11-05");
+    String confirmed = html.replace("<body>", "<body><time datetime='2021-11-04T22:00:00-01:00'>4 Nov</time>");
+    assertThat(best(confirmed.replace("<html>", "<html lang='de'>"), null).value()).startsWith("2021-11-04");
+  }
+
+  @Test
+  void shownDate_beatsOneOfSeveralTimeElements_butTodayWidgetsAndTeaserListsDoNot() {
+    String comments = "<html lang='de'><body><time datetime='2018-03-12T19:30:12Z'>x</time><time datetime='2018-03-19T18:33:27Z'>y</time>"
+        + "<span class='PublishDate_date'>29.01.2019</span></body></html>";
+    assertThat(best(comments, null).value()).isEqualTo("2019-01-29");
+    String widget = "<html lang='de'><body><time datetime='2018-03-12T19:30:12Z'>x</time><time datetime='2018-03-19T18:33:27Z'>y</time>"
+        + "<span class='header-date'>29.01.2019</span></body></html>";
+    assertThat(best(widget, null).value()).startsWith("2018-03-12");
+    String teasers = comments.replace("</body>", "<span class='teaser-date'>01.02.2019</span></body>");
+    assertThat(best(teasers, null).value()).startsWith("2018-03-12");
+  }
+
+  @Test
+  void russianAndUkrainianMonths_andDayFirstEnglish() {
+    assertThat(best("<html lang='ru'><body><p class='date'>15 августа 2016, 13:43</p></body></html>", null).value()).isEqualTo("2016-08-15");
+    assertThat(best("<html lang='uk'><body><p class='date'>3 березня 2021</p></body></html>", null).value()).isEqualTo("2021-03-03");
+    assertThat(best("<html lang='en-GB'><body><span class='timestamp'>02/11/2023</span></body></html>", null).value()).isEqualTo("2023-11-02");
+    assertThat(best("<html lang='en'><body><span class='timestamp'>02/11/2023</span></body></html>", "https://www.example.co.uk/news").value()).isEqualTo("2023-11-02");
+    assertThat(best("<html lang='en'><body><span class='timestamp'>02/11/2023</span></body></html>", "https://www.example.com/en-gb/news/a").value()).isEqualTo("2023-11-02");
+    assertThat(best("<html lang='en'><body><span class='timestamp'>02/11/2023</span></body></html>", "https://www.example.com/news").value()).isEqualTo("2023-02-11");
+  }
+
+  @Test
+  void creationKeyInInlineData_onlyWhenNothingElseDatesThePage() {
+    String app = "<html><body><script>window.data={\"rating\":47.7,\"created_at\":\"2013-02-16T04:36:36-05:00\"}</script></body></html>";
+    DateFinder.Candidate c = best(app, null);
+    assertThat(c.value()).startsWith("2013-02-16");
+    assertThat(c.source()).isEqualTo("inline creation key");
+    assertThat(best(app.replace("<body>", "<body><span class='date'>1 May 2014</span>"), null).value()).isEqualTo("2014-05-01");
+  }
 }
