@@ -406,6 +406,7 @@ public final class HtmlExtractor {
     boolean prose = false; // a block of 80+ characters has been kept
     boolean inComments = false;
     boolean inRelated = false;
+    int keptChars = 0;
     String titleKey = title == null ? null : TextPageExtractor.comparable(title);
     for (int i = 0; i < blocks.size(); i++) {
       String b = blocks.get(i);
@@ -434,7 +435,8 @@ public final class HtmlExtractor {
         // a "You may also like" heading after the article, followed by teasers (excerpts cut off
         // with an ellipsis), opens a box that repeats the article's own markup: what follows is not
         // this article. Without teasers the heading alone goes: mid-article boxes are common.
-        inRelated |= r.get().equals("related") && b.length() <= 60 && prose && teasersFollow(blocks, i + 1);
+        inRelated |= r.get().equals("related") && b.length() <= 60 && prose
+            && (teasersFollow(blocks, i + 1) || tailOnly(blocks, i + 1, keptChars));
         continue;
       }
       if (inRelated) {
@@ -442,6 +444,7 @@ public final class HtmlExtractor {
         continue;
       }
       kept.add(b);
+      keptChars += b.length();
       prose |= b.length() >= 80;
     }
     // short lines after the last paragraph of prose, none of them a sentence: a trailing heading,
@@ -489,7 +492,8 @@ public final class HtmlExtractor {
     return false;
   }
 
-  private static final Set<String> LEAD_WORDS = Set.of("lead", "intro", "standfirst", "abstract", "subline", "summary");
+  private static final Set<String> LEAD_WORDS = Set.of("lead", "intro", "standfirst", "abstract", "subline", "summary",
+      "excerpt", "teaser", "subtitle", "leader", "deck", "dek", "subheadline");
 
   /**
    * The article's lead (standfirst) when templates put it outside the body container, above it:
@@ -541,6 +545,26 @@ public final class HtmlExtractor {
   private static boolean endsSentence(String t) {
     char c = t.charAt(t.length() - 1);
     return c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201D' || c == ')';
+  }
+
+  /**
+   * Whether the blocks from {@code from} on are a page's tail rather than more of its article: two or
+   * more (a list of teasers), none a paragraph of 300 or more characters, together less than half
+   * of the {@code keptChars} kept before them.
+   */
+  private static boolean tailOnly(List<String> blocks, int from, int keptChars) {
+    if (blocks.size() - from < 2) {
+      return false; // one line after the heading may be the article's last paragraph
+    }
+    int rest = 0;
+    for (int j = from; j < blocks.size(); j++) {
+      int n = blocks.get(j).length();
+      if (n >= 300) {
+        return false;
+      }
+      rest += n;
+    }
+    return rest < keptChars / 2;
   }
 
   /** Whether one of the three blocks from {@code from} is a teaser: an excerpt of 80+ characters cut off with an ellipsis. */

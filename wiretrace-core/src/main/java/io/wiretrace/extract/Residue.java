@@ -42,7 +42,33 @@ public final class Residue {
       new Rule("comment_form", p("^(kommentare (geschlossen|insgesamt:?.*|sind geschlossen\\.?)|antworten|comments? (are )?closed\\.?|antwort abbrechen|reageer|répondre|responder|rispondi)$"), 80),
       new Rule("share", p("^((diesen |den )?(artikel|beitrag|seite) (teilen|empfehlen|drucken)|teilen|weiterempfehlen|empfehlen|gefällt mir:?|möchten sie (den|diesen) (artikel|beitrag) teilen\\??|partager( sur \\w+)?|compartir|condividi|delen|drucken|per e-mail (senden|versenden))\\s*:?$"), 80),
       new Rule("related", p("^(ähnliche (beiträge|artikel|themen)|auch interessant|(das|dieses) (thema )?könnte (dich|sie) (auch )?interessieren:?|mehr zum thema.*|weitere (artikel|beiträge|themen|nachrichten).*|verwandte (artikel|beiträge)|lesen sie auch.*|empfohlene artikel|articles similaires|à lire aussi( ?[:»].*)?|sur le même sujet|artículos relacionados|te puede interesar|articoli correlati|related topics|older posts?|newer posts?|vorheriger (beitrag|artikel)|nächster (beitrag|artikel))\\s*:?$"), 100),
-      new Rule("navigation", p("^(nach oben|zurück( nach oben| zur übersicht| zur startseite)?|startseite|zum seitenanfang|haut de page|retour|volver|torna su)$"), 40),
+      new Rule("navigation", p("^(nach oben|zurück( nach oben| zur übersicht| zur startseite)?|(zur )?startseite|zum seitenanfang|haut de page|retour|volver|torna su)$"), 40),
+      // headings of the boxes that follow an article: most read, latest, more on the topic, read also
+      new Rule("related", p("^(meist ?gelesen(e)?( artikel| beiträge)?|am meisten gelesen|neueste (artikel|beiträge|nachrichten|meldungen)|"
+          + "aktuelle (artikel|beiträge|berichte|meldungen) aus .{1,40}|schon gelesen\\??|mehr themen|mehr (kolumnen|artikel|beiträge|news) (auf|von|aus) .{1,40}|"
+          + "(auch|ebenfalls) lesen|zum weiterlesen|empfohlene beiträge|empfehlungen (aus|der|von) .{1,40}|weitere (informationen|infos|links|tourentipps)|"
+          + "weiterführende (informationen|links|artikel|beiträge)|auch auf [\\p{L}\\d.-]{2,30}|"
+          + "zobacz (także|też|również)|czytaj (także|też|również)|(les )?articles les plus lus|les plus lus|lire aussi|à lire également|"
+          + "(lea|lee|vea|ver|mire) (también|además)|te recomendamos|leggi anche|potrebbe interessarti|"
+          + "(read|see) also|also read|further reading|most (viewed|shared|commented)|latest (articles|headlines)|more (articles|stories|posts)|"
+          + "you (may|might) also be interested in)\\s*:?$"), 60),
+      // "Lea también: <headline>", "Mire: <headline>": a link to another story, introduced
+      new Rule("related", p("^(lea también|lee también|mire|vea también|leggi anche|lire aussi|à lire aussi|read also|also read|see also|"
+          + "auch lesen|lesen sie auch|zobacz (także|też|również))\\s*:\\s*\\p{Lu}.{5,120}$"), 140),
+      // reading-time notes and tables of contents
+      new Rule("counter", p("^(\\d+\\s*(min(ute)?s?|minuten)\\.?\\s*(read|reading time|lesezeit|lesen|lecture|de lecture|de lectura)|"
+          + "(lesezeit|reading time|temps de lecture|tiempo de lectura)\\s*:?\\s*(ca\\.\\s*)?\\d+\\s*(min(ute)?s?|minuten)\\.?)$"), 40),
+      new Rule("navigation", p("^(inhaltsverzeichnis|inhalt|table of contents|contents|sommaire|índice|indice|spis treści)\\s*:?$"), 30),
+      // advertising and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag enthält Werbung für …")
+      new Rule("advert", p("^\\*?(anzeige|werbung|advertisement|sponsored|affiliate)\\b.{0,200}$"), 220,
+          s -> s.contains("affiliate") || s.contains("enthält") || s.contains("werbung für") || s.contains("sponsored by")
+              || s.contains("partnerlink")),
+      new Rule("advert", p("^(this (post|article|page) (contains|may contain|includes) (affiliate links|references to products|sponsored).*|"
+          + "(dieser|der) (beitrag|artikel) enthält (affiliate|werbe|partner).*)$"), 400),
+      // interface strings of page widgets: loading, ratings, login prompts, source toggles
+      new Rule("navigation", p("^(wird geladen\\.*|loading\\.*|permalien|permalink|quellen (aus|ein)blenden|\\(?noch keine bewertungen?\\)?|info zur bewertung|"
+          + "vorschau auf den nächsten artikel|sie müssen sich (einloggen|anmelden), um .{0,80}|if you enjoyed (reading )?this (post|article).{0,60}|"
+          + "stay up-to-date on our work\\.?|we want to hear what you think about this article\\.?|kommentieren)$"), 160),
       new Rule("source_stub", p("^(weiterlesen|mehr lesen|(hier )?mehr erfahren|erfahre mehr|lire la suite|en savoir plus|leer más|seguir leyendo|leggi (tutto|di più)|lees meer|zum artikel|zur quelle.*|quelle:.*|fuente:.*|source ?:.*)\\s*(»|›|→|\\.\\.\\.)?$"), 120),
       new Rule("related", p("^(you (may|might) also like\\.*|don'?t miss:?|see more:.*|see also:?|more (stories|news|videos) from .*|read next:?|up next:?|trending (stories|now):?|popular (stories|now):?|what to read next:?|recommended (stories|reading|videos):?|in other news:?|(related|more) (coverage|reading|links):?|você pode gostar\\.*|veja também:?|leia também:?)$"), 100),
       new Rule("comment_form", p("^(top rated comments|(\\[ ?)?read all comments( ?\\])?|\\(?view all\\)?|show comments|tell us what you think\\.*|join the conversation\\.*|comments? policy.*|atenção: comentários .*)$"), 200),

@@ -180,6 +180,29 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void mostReadHeadingAfterTheArticle_cutsTheTeaserList_butNotAParagraphOrALongerTail() {
+    // four teaser titles: more than the three short trailing lines the end-of-article rule drops on its own
+    String list = "<h3>Meist gelesen</h3><p>Ferry fares rise again</p><p>Tram line opens in May</p>"
+        + "<p>Council votes on budget</p><p>New cycle lanes for the old town</p>";
+    HtmlExtractor.Page p = x.extract(page("", list), null);
+    assertThat(p.text()).isEqualTo(P1 + "\n\n" + P2 + "\n\nWhat happens next\n\n" + P3);
+    // a paragraph of 300+ characters after the heading is article text: only the heading goes
+    String para = "<p>" + P1.replace("harbour", "river") + " " + P2 + "</p>";
+    HtmlExtractor.Page q = x.extract(page("", "<h3>Meist gelesen</h3>" + para + "<p>Kurz notiert aus der Region</p>"), null);
+    assertThat(q.text()).contains("river bridge").doesNotContain("Meist gelesen");
+  }
+
+  @Test
+  void leadNamedExcerptOrSubtitle_aboveTheBodyContainer_isKept() {
+    String lead = "Ferry operators and the council agreed on a new timetable after weeks of talks about crews and fuel.";
+    for (String cls : new String[] {"entry-excerpt", "article__subtitle"}) {
+      String html = "<html><body><div class='wrap'><div class='post-head'><h1>Harbour deal</h1><p class='" + cls + "'>" + lead + "</p></div>"
+          + "<div class='entry-content'><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div></div></body></html>";
+      assertThat(x.extract(html, null).text()).as(cls).startsWith(lead + "\n\n" + P1);
+    }
+  }
+
+  @Test
   void aParagraphThatIsOnlyALink_isDropped_unlessItShowsAnAddress() {
     HtmlExtractor.Page p = x.extract(page("", "<p><a href='/other'>Ferry fares rise again as operators cite fuel costs</a></p>"
         + "<p><a href='https://council.example/plan'>https://council.example/plan</a></p>"), null);
@@ -208,7 +231,7 @@ class HtmlExtractorTest {
   void shortLinesAfterTheLastParagraph_areTrailing_butAListTheArticleEndsWithStays() {
     String longer = P3 + " The council will publish the full timetable for the works in the autumn.";
     HtmlExtractor.Page p = x.extract("<html><body><article><p>" + P1 + "</p><p>" + longer + "</p>"
-        + "<p>Haftungsbeschränkung für externe Links</p><p>Aktuelle Berichte aus dieser Kategorie:</p></article></body></html>", null);
+        + "<p>Haftungsbeschränkung für externe Links</p><p>Kurz notiert aus der Region</p></article></body></html>", null);
     assertThat(p.text()).isEqualTo(P1 + "\n\n" + longer);
     assertThat(p.removed()).extracting(r -> r.reason()).containsExactly("trailing", "trailing");
     String list = "<p>Croatia (Group E)</p><p>Austria (Group G)</p><p>Germany (Group C)</p><p>Denmark (Group D)</p>";

@@ -109,6 +109,18 @@ class TextPageExtractorTest {
       "Related Posts|related",
       "You may also like|related",
       "Next Post|navigation",
+      "Meist Gelesen|related",
+      "Schon gelesen?|related",
+      "Zobacz także|related",
+      "Articles les plus lus|related",
+      "Lea también: Cierran la frontera norte por tercer día|related",
+      "4 Min Read|counter",
+      "Lesezeit: ca. 6 Minuten|counter",
+      "Inhaltsverzeichnis|navigation",
+      "Anzeige, enthält Affiliate Links|advert",
+      "*Werbung. Dieser Beitrag enthält Werbung für eine Schuhmarke.|advert",
+      "This post contains affiliate links, which means we may earn a commission.|advert",
+      "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.|navigation",
       "NewsFlash Hub – the number one source for world headlines|site_tagline"})
   void residueLine_classified(String line, String reason) {
     assertThat(Residue.classify(line)).contains(reason);
@@ -122,7 +134,10 @@ class TextPageExtractorTest {
       "By the time the first rescue team reached Alto Rey on Sunday afternoon, villagers had dug out two neighbours.",
       "The vote is due on April 2, 2025, officials said.",
       "Tags were attached to the birds, and researchers followed them south, west and back.",
-      "Von Berlin aus fährt der Zug jede Stunde nach Hamburg."})
+      "Von Berlin aus fährt der Zug jede Stunde nach Hamburg.",
+      "Werbung ist für viele kleine Verlage die wichtigste Einnahmequelle geworden.",
+      "Anzeigen gegen Unbekannt wurden am Montag erstattet, sagte die Polizei.",
+      "Weitere Informationen zur Baustelle gibt die Stadt am Freitag bekannt."})
   void bodySentence_notResidue(String line) {
     assertThat(Residue.classify(line)).isEmpty();
   }
