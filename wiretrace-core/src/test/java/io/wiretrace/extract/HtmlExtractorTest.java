@@ -193,6 +193,15 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void boxesNamedRelatedOrTeaser_insideTheArticle_goEvenWhenTheirNameAlsoSaysPost() {
+    String boxes = "<ul class='related_post wp_rp'><li><a href='/a'>Ferry fares rise again</a><small>Operators cite fuel costs and crews, and the council is worried.</small></li></ul>"
+        + "<div class='teaser'><p>Tram line opens in May, and the city expects thousands of riders in the first week alone.</p></div>"
+        + "<div class='post-footer'><span>Filed by the Harbour desk at nine in the morning on a Tuesday.</span></div>";
+    String text = x.extract(page("", boxes), null).text();
+    assertThat(text).isEqualTo(P1 + "\n\n" + P2 + "\n\nWhat happens next\n\n" + P3);
+  }
+
+  @Test
   void leadNamedExcerptOrSubtitle_aboveTheBodyContainer_isKept() {
     String lead = "Ferry operators and the council agreed on a new timetable after weeks of talks about crews and fuel.";
     for (String cls : new String[] {"entry-excerpt", "article__subtitle"}) {
