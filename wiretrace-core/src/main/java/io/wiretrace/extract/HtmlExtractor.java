@@ -54,7 +54,7 @@ public final class HtmlExtractor {
    * "teaser" added to the negative words, Zyte 0.976 -> 0.977.
    */
   private static final Set<String> ALWAYS_DROP = Set.of("comment", "comments", "disqus", "respond", "outbrain", "taboola",
-      "related", "share", "sharing", "social", "footer", "sidebar", "widget");
+      "related", "share", "sharing", "social", "footer", "sidebar");
 
   /** Tags that never hold article text. */
   private static final Set<String> DROP_TAGS = Set.of(
@@ -398,6 +398,7 @@ public final class HtmlExtractor {
         }
         chosen.sort((a, b) -> Integer.compare(a.siblingIndex(), b.siblingIndex()));
       }
+      addTwins(top, body, chosen, stats);
     }
     List<String> blocks = new ArrayList<>();
     if (top != null) {
@@ -843,6 +844,56 @@ public final class HtmlExtractor {
    * article-like paragraph text than the last one taken: articles split into sibling columns or sections (each with its own paragraphs)
    * are kept whole. Never climbs to the body.
    */
+  /** Least text, and most link density, of a twin of the body container that joins it (see {@link #addTwins}). */
+  private static final int MIN_TWIN_TEXT = 200;
+  private static final double MAX_TWIN_LINK_DENSITY = 0.2;
+
+  /**
+   * Adds to {@code chosen} the body container's twins: elements elsewhere in the page with its tag
+   * and exactly its class attribute, 200+ characters of text and few links. Page builders
+   * (Elementor text widgets, TYPO3 content elements, Drupal paragraphs, test-report sections)
+   * split one article into such blocks under different parents, out of reach of the sibling
+   * pass. The result is put back in document order. Measured: trafilatura set F1 0.915 -> 0.916
+   * (9 more must-keep snippets, 1 more must-drop), Zyte unchanged.
+   */
+  private static void addTwins(Element top, Element body, List<Element> chosen, Stats stats) {
+    String cls = top.className();
+    if (cls.isBlank()) {
+      return;
+    }
+    int minLen = MIN_TWIN_TEXT;
+    double maxLd = MAX_TWIN_LINK_DENSITY;
+    List<Element> twins = new ArrayList<>();
+    for (Element e : body.getElementsByClass(cls.strip().split("\\s+")[0])) {
+      if (e == top || !e.normalName().equals(top.normalName()) || !e.className().equals(cls)) {
+        continue;
+      }
+      boolean overlaps = false;
+      for (Element c : chosen) {
+        if (c == e || isAncestor(c, e) || isAncestor(e, c)) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (overlaps || e.parent() == null) {
+        continue;
+      }
+      if (stats.text(e) >= minLen && stats.linkDensity(e) < maxLd) {
+        twins.add(e);
+      }
+    }
+    if (twins.isEmpty()) {
+      return;
+    }
+    chosen.addAll(twins);
+    Map<Element, Integer> order = new IdentityHashMap<>();
+    int i = 0;
+    for (Element e : body.getAllElements()) {
+      order.put(e, i++);
+    }
+    chosen.sort((a, b) -> Integer.compare(order.getOrDefault(a, 0), order.getOrDefault(b, 0)));
+  }
+
   private static Element widen(Element top, Element body, Stats stats) {
     if (top == null) {
       return null;

@@ -202,6 +202,21 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void anArticleSplitIntoPageBuilderBlocks_underDifferentParents_isReadWhole() {
+    String more = "The harbour authority said the ferry would be free for residents during the first month, and that timetables would be posted at every stop. "
+        + "Shops on the bridge will stay open, and deliveries will be allowed before seven in the morning.";
+    String html = "<html><body><div class='page'>"
+        + "<section class='row'><div class='col'><div class='block text-editor'><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div></div></section>"
+        + "<section class='row'><div class='col'><div class='block image'><img src='a.jpg'></div></div></section>"
+        + "<section class='row'><div class='col'><div class='col-inner'><div class='block text-editor'><p>" + more + "</p></div></div></div></section>"
+        + "<section class='row'><div class='col'><div class='block text-editor'><p><a href='/a'>Archive of older harbour stories, ferry timetables and city council decisions</a> "
+        + "<a href='/b'>More from the harbour desk, with maps, pictures and a history of the bridge since 1881</a></p></div></div></section>"
+        + "</div></body></html>";
+    String text = x.extract(html, null).text();
+    assertThat(text).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3 + "\n\n" + more);
+  }
+
+  @Test
   void leadNamedExcerptOrSubtitle_aboveTheBodyContainer_isKept() {
     String lead = "Ferry operators and the council agreed on a new timetable after weeks of talks about crews and fuel.";
     for (String cls : new String[] {"entry-excerpt", "article__subtitle"}) {
