@@ -367,6 +367,10 @@ public final class HtmlExtractor {
       boolean negative = negativeContainer(e) || CHROME_TAGS.contains(e.normalName());
       if (e.parent() != null && negative && stats.text(e) < total * MAX_NEGATIVE_SHARE) {
         parents.add(e.parent());
+        Element lead = e.normalName().equals("header") ? leadIn(e, stats) : null;
+        if (lead != null) {
+          e.before(lead); // an article's header goes, the lead it holds stays where it stood
+        }
         e.remove();
       }
     }
@@ -500,7 +504,7 @@ public final class HtmlExtractor {
   }
 
   private static final Set<String> LEAD_WORDS = Set.of("lead", "intro", "standfirst", "abstract", "subline", "summary",
-      "excerpt", "teaser", "subtitle", "leader", "deck", "dek", "subheadline");
+      "excerpt", "teaser", "subtitle", "leader", "deck", "dek", "subheadline", "introduction", "preface");
 
   /**
    * The article's lead (standfirst) when templates put it outside the body container, above it:
@@ -535,6 +539,25 @@ public final class HtmlExtractor {
       }
     }
     return out;
+  }
+
+  /** The first element inside {@code header} named as a lead (see {@link #LEAD_WORDS}) with 40 to 700 characters of text and few links. */
+  private static Element leadIn(Element header, Stats stats) {
+    for (Element d : header.getAllElements()) {
+      if (d == header) {
+        continue;
+      }
+      int len = stats.text(d);
+      if (len < 40 || len > 700 || stats.linkDensity(d) >= 0.3) {
+        continue;
+      }
+      for (String w : nameWords(d)) {
+        if (LEAD_WORDS.contains(w)) {
+          return d;
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean isAncestor(Element a, Element e) {

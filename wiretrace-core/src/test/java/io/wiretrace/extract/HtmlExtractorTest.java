@@ -217,6 +217,15 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void leadInsideTheArticlesHeaderElement_survivesTheHeadersRemoval() {
+    String lead = "Ferry operators and the council agreed on a new timetable after weeks of talks about crews and fuel.";
+    String html = "<html><body><article><header class='article-header'><h1>Harbour deal</h1><p class='byline'>By Ana Ruiz, 3 May 2024</p>"
+        + "<p class='ts-intro'>" + lead + "</p><div class='share'><a href='#'>Share</a></div></header>"
+        + "<div class='article-body'><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div></article></body></html>";
+    assertThat(x.extract(html, null).text()).isEqualTo(lead + "\n\n" + P1 + "\n\n" + P2 + "\n\n" + P3);
+  }
+
+  @Test
   void leadNamedExcerptOrSubtitle_aboveTheBodyContainer_isKept() {
     String lead = "Ferry operators and the council agreed on a new timetable after weeks of talks about crews and fuel.";
     for (String cls : new String[] {"entry-excerpt", "article__subtitle"}) {
