@@ -470,6 +470,23 @@ public final class HtmlExtractor {
       }
       kept = new ArrayList<>(kept.subList(0, last + 1));
     }
+    // after the article's last paragraph: calls to action (subscribe, follow us, get the app, log in,
+    // support us) and publishers' notices are the page's, not the article's
+    int lastProse = kept.size() - 1;
+    while (lastProse >= 0 && kept.get(lastProse).length() < 150) {
+      lastProse--;
+    }
+    if (lastProse >= 0 && lastProse < kept.size() - 1) {
+      List<String> out = new ArrayList<>(kept.subList(0, lastProse + 1));
+      for (String t : kept.subList(lastProse + 1, kept.size())) {
+        if (t.length() <= 300 && Residue.isCallToAction(t)) {
+          removed.add(new Removed(t, "call_to_action"));
+        } else {
+          out.add(t);
+        }
+      }
+      kept = out;
+    }
     return String.join("\n\n", kept);
   }
 

@@ -147,6 +147,22 @@ public final class Residue {
     return Optional.empty();
   }
 
+  /**
+   * Words of calls to action and publishers' notices: subscribe, follow us, get the app, log in,
+   * support our work, letters to the editor, rights reserved, the opinions of the authors.
+   */
+  private static final Pattern CALL_TO_ACTION = p("subscri|abonn|newsletter|\\bapps?\\b|ios (and|und|y|et) android|telegram|youtube|"
+      + "síguenos|siguenos|folgen sie uns|folge uns|follow us|suivez-nous|registrier|register|einloggen|\\blog ?in\\b|anmelden|sign up|"
+      + "click here|klicken sie|hier klicken|einfach hier|cancela cuando|únete|suscr|support(ing)? our work|unterstütze|spende|donate|"
+      + "letter to the editor|leserbrief|full story|lesen sie das|im shop|bestellen sie|jetzt (bestellen|kaufen|testen|abonnieren)|"
+      + "all rights|alle rechte|wszelkie prawa|derechos reservados|droits réservés|n'engagent que|opinions exprimées|"
+      + "not responsible for the opinions|trust principles|our standards|czytaj więcej|wöchentliche|kostenlos testen");
+
+  /** True if {@code text} (a short block) asks the reader to act or states the publisher's terms. */
+  public static boolean isCallToAction(String text) {
+    return CALL_TO_ACTION.matcher(text).find();
+  }
+
   /** True if the line opens a comment section. */
   public static boolean opensCommentSection(String line) {
     String s = line.strip();

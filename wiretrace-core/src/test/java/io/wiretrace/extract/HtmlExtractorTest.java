@@ -226,6 +226,20 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void callsToActionAfterTheLastParagraph_go_butNotInsideTheArticle() {
+    String last = "Work on the temporary ferry landing starts next week, the council said, and the first boats will carry cyclists, "
+        + "pedestrians and school classes from the old town to the harbour front.";
+    String tail = "<p>" + last + "</p><p>For the latest stories download the Harbour Times apps for iOS and Android.</p>"
+        + "<p>Subscribe now to our e-edition for the full story.</p>";
+    HtmlExtractor.Page p = x.extract(page("", tail), null);
+    assertThat(p.text()).isEqualTo(P1 + "\n\n" + P2 + "\n\nWhat happens next\n\n" + P3 + "\n\n" + last);
+    assertThat(p.removed()).extracting(r -> r.reason()).contains("call_to_action");
+    // the same words before the article's last paragraph are the article's
+    String mid = "<p>Residents can register for the ferry pass online.</p><p>" + last + "</p>";
+    assertThat(x.extract(page("", mid), null).text()).contains("register for the ferry pass");
+  }
+
+  @Test
   void leadNamedExcerptOrSubtitle_aboveTheBodyContainer_isKept() {
     String lead = "Ferry operators and the council agreed on a new timetable after weeks of talks about crews and fuel.";
     for (String cls : new String[] {"entry-excerpt", "article__subtitle"}) {
