@@ -55,6 +55,15 @@ public final class Residue {
       // "Lea también: <headline>", "Mire: <headline>": a link to another story, introduced
       new Rule("related", p("^(lea también|lee también|mire|vea también|leggi anche|lire aussi|à lire aussi|read also|also read|see also|"
           + "auch lesen|lesen sie auch|zobacz (także|też|również))\\s*:\\s*\\p{Lu}.{5,120}$"), 140),
+      // widget labels: share with friends, print the recipe, learn more, add a comment, figure captions, agency credits
+      new Rule("share", p("^(mit freunden teilen|(rezept|artikel|seite|beitrag) drucken|like (this )?recipe\\??|tipp favorisieren|print recipe|pin recipe)$"), 40),
+      new Rule("source_stub", p("^(weiterlesen|dowiedz się więcej|czytaj więcej|explore further|learn more|en savoir plus|quellenangaben|quellen|sources|einzelnachweise)\\s*:$|"
+          + "^(dowiedz się więcej|explore further|learn more|quellenangaben|einzelnachweise)$"), 40),
+      new Rule("comment_form", p("^(kommentar hinzufügen|add (a )?comment|ajouter un commentaire|dodaj komentarz)$"), 40),
+      new Rule("caption_credit", p("^(abbildung|abb\\.|grafik|figure|fig\\.)\\s*\\d*\\s*:.{0,200}$"), 220),
+      new Rule("caption_credit", p("^(afp|ap|dpa|reuters|epa|getty images|imago( images)?|picture alliance|keystone|apa)(\\s*/\\s*[\\p{L} .'-]{2,40}){1,3}$"), 80),
+      new Rule("caption_credit", p(".*\\((foto|fotos|bild|grafik|abbildung)\\s*:[^)]{1,80}\\)\\.?$"), 240,
+          s -> s.endsWith(")") || s.endsWith(").")),
       // reading-time notes and tables of contents
       new Rule("counter", p("^(\\d+\\s*(min(ute)?s?|minuten)\\.?\\s*(read|reading time|lesezeit|lesen|lecture|de lecture|de lectura)|"
           + "(lesezeit|reading time|temps de lecture|tiempo de lectura)\\s*:?\\s*(ca\\.\\s*)?\\d+\\s*(min(ute)?s?|minuten)\\.?)$"), 40),

@@ -110,6 +110,14 @@ class TextPageExtractorTest {
       "You may also like|related",
       "Next Post|navigation",
       "Meist Gelesen|related",
+      "Mit Freunden teilen|share",
+      "Rezept drucken|share",
+      "Quellenangaben:|source_stub",
+      "Explore further|source_stub",
+      "Kommentar hinzufügen|comment_form",
+      "Abbildung 4: Querschnitt durch die Schneedecke.|caption_credit",
+      "AFP / MARCO BERTORELLO|caption_credit",
+      "Die Brücke im Überblick. (Foto: Stadtarchiv)|caption_credit",
       "Schon gelesen?|related",
       "Zobacz także|related",
       "Articles les plus lus|related",
@@ -137,7 +145,9 @@ class TextPageExtractorTest {
       "Von Berlin aus fährt der Zug jede Stunde nach Hamburg.",
       "Werbung ist für viele kleine Verlage die wichtigste Einnahmequelle geworden.",
       "Anzeigen gegen Unbekannt wurden am Montag erstattet, sagte die Polizei.",
-      "Weitere Informationen zur Baustelle gibt die Stadt am Freitag bekannt."})
+      "Weitere Informationen zur Baustelle gibt die Stadt am Freitag bekannt.",
+      "Die Zahlen stammen aus dem Jahresbericht (Quelle: Statistisches Landesamt).",
+      "AP reporters visited the site on Monday / Tuesday."})
   void bodySentence_notResidue(String line) {
     assertThat(Residue.classify(line)).isEmpty();
   }
