@@ -403,6 +403,11 @@ public final class HtmlExtractor {
         chosen.sort((a, b) -> Integer.compare(a.siblingIndex(), b.siblingIndex()));
       }
       addTwins(top, body, chosen, stats);
+      Element whole = fallbackContainer(body, chosen, stats);
+      if (whole != null) {
+        chosen.clear();
+        chosen.add(whole);
+      }
     }
     List<String> blocks = new ArrayList<>();
     if (top != null) {
@@ -884,6 +889,51 @@ public final class HtmlExtractor {
    * article-like paragraph text than the last one taken: articles split into sibling columns or sections (each with its own paragraphs)
    * are kept whole. Never climbs to the body.
    */
+  /** Schema.org types whose element holds a page's main content. */
+  private static final Pattern CONTENT_TYPES = Pattern.compile(
+      "(?i)schema\\.org/(\\w*Article|BlogPosting|LiveBlogPosting|Recipe|HowTo|Review|Product|Event)\\b");
+  /** Below this much unlinked text the chosen containers are a failed guess (see {@link #fallbackContainer}). */
+  private static final int MIN_CHOSEN_TEXT = 600;
+
+  /**
+   * When the chosen containers hold almost no text (under 600 unlinked characters: a product box
+   * won the vote on a recipe of short steps and table rows), the element the page itself declares
+   * as its content, if it holds at least three times as much (and 500+): the first schema.org
+   * article, recipe, how-to, review, product or event, else {@code itemprop=articleBody}, else the
+   * first {@code <article>}, else {@code <main>}. Null when the guess stands.
+   */
+  private static Element fallbackContainer(Element body, List<Element> chosen, Stats stats) {
+    double have = 0;
+    for (Element c : chosen) {
+      have += stats.text(c) * (1 - stats.linkDensity(c));
+    }
+    if (have >= MIN_CHOSEN_TEXT) {
+      return null;
+    }
+    double need = Math.max(500, have * 3);
+    Element typed = null;
+    Element articleBody = null;
+    Element article = null;
+    Element main = null;
+    for (Element e : body.getAllElements()) {
+      if (typed == null && e.hasAttr("itemtype") && CONTENT_TYPES.matcher(e.attr("itemtype")).find()) {
+        typed = e;
+      } else if (articleBody == null && e.attr("itemprop").equals("articleBody")) {
+        articleBody = e;
+      } else if (article == null && e.normalName().equals("article")) {
+        article = e;
+      } else if (main == null && e.normalName().equals("main")) {
+        main = e;
+      }
+    }
+    for (Element e : new Element[] {typed, articleBody, article, main}) {
+      if (e != null && stats.text(e) * (1 - stats.linkDensity(e)) >= need) {
+        return e;
+      }
+    }
+    return null;
+  }
+
   /** Least text, and most link density, of a twin of the body container that joins it (see {@link #addTwins}). */
   private static final int MIN_TWIN_TEXT = 200;
   private static final double MAX_TWIN_LINK_DENSITY = 0.2;

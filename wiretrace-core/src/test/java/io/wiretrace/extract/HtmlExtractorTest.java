@@ -240,6 +240,28 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void aRecipeOfShortStepsAndTableRows_isReadFromItsDeclaredElement_whenTheVoteFindsAlmostNothing() {
+    StringBuilder recipe = new StringBuilder("<div itemscope itemtype='https://schema.org/Recipe'><h1>Harbour buns</h1><table>");
+    String[] items = {"500 g flour", "250 ml milk", "40 g butter", "1 egg", "a pinch of salt", "2 tbsp sugar"};
+    for (String i : items) {
+      recipe.append("<tr><td>").append(i).append("</td></tr>");
+    }
+    recipe.append("</table><ol>");
+    String[] steps = {"Warm the milk and melt the butter in it", "Mix flour, sugar and salt in a bowl",
+        "Add the milk and the egg and knead for ten minutes", "Leave the dough to rise for an hour",
+        "Shape twelve buns and bake them at 200 degrees", "Brush with butter while still warm",
+        "Serve with jam, or with smoked fish from the harbour market", "Keep leftovers in a tin for two days"};
+    for (String st : steps) {
+      recipe.append("<li>").append(st).append(", then wait a minute</li>");
+    }
+    recipe.append("</ol></div>");
+    String html = "<html><body>" + recipe + "<div class='box'><p>Our products are baked fresh every morning, since 1881.</p></div></body></html>";
+    String text = x.extract(html, null).text();
+    assertThat(text).contains("500 g flour", "Shape twelve buns and bake them at 200 degrees", "Keep leftovers in a tin for two days")
+        .doesNotContain("Our products");
+  }
+
+  @Test
   void leadNamedExcerptOrSubtitle_aboveTheBodyContainer_isKept() {
     String lead = "Ferry operators and the council agreed on a new timetable after weeks of talks about crews and fuel.";
     for (String cls : new String[] {"entry-excerpt", "article__subtitle"}) {
