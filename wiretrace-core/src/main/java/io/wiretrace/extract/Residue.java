@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>Reason codes (the {@code reason} of {@link io.wiretrace.model.Removed}):
  * {@code comment_form, author_box, byline, hashtags, tags, share, rss_stub, source_stub, site_tagline,
- * caption_credit, date_header, counter, copyright, related, navigation, repeated_title, links}.
+ * caption_credit, date_header, counter, copyright, related, navigation, repeated_title, links, advert, rating, contact,
+ * call_to_action, trailing}.
  * The rules are anchored on whole lines and bounded in length, so a body sentence that merely
  * mentions "comments" or "source" is not residue.
  */
@@ -53,8 +54,22 @@ public final class Residue {
           + "(read|see) also|also read|further reading|most (viewed|shared|commented)|latest (articles|headlines)|more (articles|stories|posts)|"
           + "you (may|might) also be interested in)\\s*:?$"), 60),
       // "Lea también: <headline>", "Mire: <headline>": a link to another story, introduced
-      new Rule("related", p("^(lea también|lee también|mire|vea también|leggi anche|lire aussi|à lire aussi|read also|also read|see also|"
-          + "auch lesen|lesen sie auch|zobacz (także|też|również))\\s*:\\s*\\p{Lu}.{5,120}$"), 140),
+      new Rule("related", p("^(lea también|lee también|lea más|lee más|mire|mira|vea también|le puede interesar|te puede interesar|puedes ver|"
+          + "leggi anche|lire aussi|à lire aussi|read also|also read|see also|auch lesen|lesen sie auch|lesen sie hier|lesen sie mehr|mehr dazu|siehe auch|"
+          + "zobacz (także|też|również)|czytaj (także|też|również|więcej)|dowiedz się więcej)\\s*:\\s*[\\p{Lu}\"„«¿¡].{5,120}$"), 150),
+      // labels of boxes that hold no article text: tags, feeds, most discussed, save, affiliate links, contact
+      new Rule("tags", p("^(markiert mit|verschlagwortet mit|etiquetado con)\\s*:?$"), 30),
+      new Rule("rss_stub", p("^(kommentarfeed|kommentar-feed|comments feed|feed der kommentare)$"), 30),
+      new Rule("related", p("^(meist[- ]?diskutiert(e)?( artikel)?|meistkommentiert(e)?( artikel)?|kommentierte artikel|most commented)$"), 40),
+      new Rule("share", p("^(merken|gefällt mir:?\\s*(wird geladen|loading)\\.*|bei pinterest speichern|save (this )?recipe)$"), 40),
+      new Rule("advert", p("^(affiliate-?link(s)?|werbelink|\\*?partnerlink)\\s*:?$"), 30),
+      new Rule("contact", p("^(kontakt|pressekontakt|ansprechpartner(in)?( zum thema)?|zusatzinformationen|contact|media contact|press contact)\\s*:$"), 40),
+      // a time alone ("3:59 PM", "19:49 Uhr") is a date header's remainder
+      new Rule("date_header", p("^\\d{1,2}:\\d{2}(\\s?(am|pm|uhr|h))?$"), 12),
+      new Rule("date_header", p("^(stand|veröffentlichung|release date|date de publication|fecha de publicación)\\s*:\\s*.{0,40}$"), 60,
+          s -> !s.contains(".") || s.matches(".*\\d.*")),
+      // photo credits: "Crédits photos : X", "(Credit: X / Y)", "Name, photo: X", "… © AFP / NAME"
+      new Rule("caption_credit", p("^(crédits? photos?\\s*:.{1,80}|\\(credit:[^)]{1,80}\\)|[^.]{2,60},\\s*(photo|foto)\\s*:.{1,80}|.{2,120}©\\s*[\\p{L} /.&-]{2,60})$"), 200),
       // widget labels: share with friends, print the recipe, learn more, add a comment, figure captions, agency credits
       new Rule("share", p("^(mit freunden teilen|(rezept|artikel|seite|beitrag) drucken|like (this )?recipe\\??|tipp favorisieren|print recipe|pin recipe)$"), 40),
       new Rule("source_stub", p("^(weiterlesen|dowiedz się więcej|czytaj więcej|explore further|learn more|en savoir plus|quellenangaben|quellen|sources|einzelnachweise)\\s*:$|"
@@ -75,7 +90,7 @@ public final class Residue {
       new Rule("advert", p("^(this (post|article|page) (contains|may contain|includes) (affiliate links|references to products|sponsored).*|"
           + "(dieser|der) (beitrag|artikel) enthält (affiliate|werbe|partner).*)$"), 400),
       // interface strings of page widgets: loading, ratings, login prompts, source toggles
-      new Rule("navigation", p("^(wird geladen\\.*|loading\\.*|permalien|permalink|quellen (aus|ein)blenden|\\(?noch keine bewertungen?\\)?|info zur bewertung|"
+      new Rule("navigation", p("^(wird geladen\\.*|loading\\.*|permalien|permalink|quellen (aus|ein)blenden|\\(?noch keine bewertungen?\\)?( loading\\.*| wird geladen\\.*)?|info zur bewertung|"
           + "vorschau auf den nächsten artikel|sie müssen sich (einloggen|anmelden), um .{0,80}|if you enjoyed (reading )?this (post|article).{0,60}|"
           + "stay up-to-date on our work\\.?|we want to hear what you think about this article\\.?|kommentieren)$"), 160),
       new Rule("source_stub", p("^(weiterlesen|mehr lesen|(hier )?mehr erfahren|erfahre mehr|lire la suite|en savoir plus|leer más|seguir leyendo|leggi (tutto|di più)|lees meer|zum artikel|zur quelle.*|quelle:.*|fuente:.*|source ?:.*)\\s*(»|›|→|\\.\\.\\.)?$"), 120),

@@ -111,6 +111,18 @@ class TextPageExtractorTest {
       "Next Post|navigation",
       "Meist Gelesen|related",
       "Mit Freunden teilen|share",
+      "PUEDES VER: ¿Qué es la Sunedu y para qué sirve?|related",
+      "Czytaj też: Wyścig zbrojeń ruszył z kopyta|related",
+      "MARKIERT MIT|tags",
+      "Kommentarfeed|rss_stub",
+      "Merken|share",
+      "Gefällt mir Wird geladen...|share",
+      "Kontakt:|contact",
+      "3:59 PM|date_header",
+      "Stand: 05. Februar 2020|date_header",
+      "Crédits photos : Bestimage|caption_credit",
+      "(Credit: Clayton Aldern / Grist)|caption_credit",
+      "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO|caption_credit",
       "Rezept drucken|share",
       "Quellenangaben:|source_stub",
       "Explore further|source_stub",
@@ -147,7 +159,10 @@ class TextPageExtractorTest {
       "Anzeigen gegen Unbekannt wurden am Montag erstattet, sagte die Polizei.",
       "Weitere Informationen zur Baustelle gibt die Stadt am Freitag bekannt.",
       "Die Zahlen stammen aus dem Jahresbericht (Quelle: Statistisches Landesamt).",
-      "AP reporters visited the site on Monday / Tuesday."})
+      "AP reporters visited the site on Monday / Tuesday.",
+      "Kontakt zu den Behörden gab es bis Montag nicht, sagte ein Sprecher.",
+      "Stand der Dinge ist, dass der Rat im Juni entscheidet.",
+      "Mira Lobe schrieb das Buch 1951: Es wurde ein Klassiker."})
   void bodySentence_notResidue(String line) {
     assertThat(Residue.classify(line)).isEmpty();
   }
