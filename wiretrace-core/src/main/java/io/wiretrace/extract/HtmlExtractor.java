@@ -446,6 +446,9 @@ public final class HtmlExtractor {
         continue;
       }
       Optional<String> r = Residue.classify(b);
+      if (r.isEmpty() && Residue.isStrongCallToAction(b)) {
+        r = Optional.of("call_to_action");
+      }
       if (r.isPresent()) {
         removed.add(new Removed(b, r.get()));
         // a "You may also like" heading after the article, followed by teasers (excerpts cut off

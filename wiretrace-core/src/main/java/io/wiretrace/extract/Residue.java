@@ -90,7 +90,7 @@ public final class Residue {
       new Rule("advert", p("^(this (post|article|page) (contains|may contain|includes) (affiliate links|references to products|sponsored).*|"
           + "(dieser|der) (beitrag|artikel) enthält (affiliate|werbe|partner).*)$"), 400),
       // interface strings of page widgets: loading, ratings, login prompts, source toggles
-      new Rule("navigation", p("^(wird geladen\\.*|loading\\.*|permalien|permalink|quellen (aus|ein)blenden|\\(?noch keine bewertungen?\\)?( loading\\.*| wird geladen\\.*)?|info zur bewertung|"
+      new Rule("navigation", p("^(wird geladen\\.*|loading\\.*|permalien( https?://\\S+)?|permalink( https?://\\S+)?|quellen (aus|ein)blenden|\\(?noch keine bewertungen?\\)?( loading\\.*| wird geladen\\.*)?|info zur bewertung|"
           + "vorschau auf den nächsten artikel|sie müssen sich (einloggen|anmelden), um .{0,80}|if you enjoyed (reading )?this (post|article).{0,60}|"
           + "stay up-to-date on our work\\.?|we want to hear what you think about this article\\.?|kommentieren)$"), 160),
       new Rule("source_stub", p("^(weiterlesen|mehr lesen|(hier )?mehr erfahren|erfahre mehr|lire la suite|en savoir plus|leer más|seguir leyendo|leggi (tutto|di più)|lees meer|zum artikel|zur quelle.*|quelle:.*|fuente:.*|source ?:.*)\\s*(»|›|→|\\.\\.\\.)?$"), 120),
@@ -165,7 +165,7 @@ public final class Residue {
         return Optional.of(r.reason());
       }
     }
-    if (isDateHeader(s)) {
+    if (isDateHeader(s) || isDateMetaLine(s)) {
       return Optional.of("date_header");
     }
     return Optional.empty();
@@ -180,7 +180,24 @@ public final class Residue {
       + "click here|klicken sie|hier klicken|einfach hier|cancela cuando|únete|suscr|support(ing)? our work|unterstütze|spende|donate|"
       + "letter to the editor|leserbrief|full story|lesen sie das|im shop|bestellen sie|jetzt (bestellen|kaufen|testen|abonnieren)|"
       + "all rights|alle rechte|wszelkie prawa|derechos reservados|droits réservés|n'engagent que|opinions exprimées|"
-      + "not responsible for the opinions|trust principles|our standards|czytaj więcej|wöchentliche|kostenlos testen");
+      + "not responsible for the opinions|trust principles|our standards|czytaj więcej|wöchentliche|kostenlos testen|kennt ihr schon|"
+      + "hacemos periodismo|apoya (el|nuestro) periodismo|soutenez|unterstützen sie uns");
+
+  /**
+   * Calls to action and notices that are never article text, wherever they stand: consent
+   * placeholders of embedded posts, "follow X on Twitter", "subscribe to read the full story",
+   * the issue at the kiosk, Amazon affiliate notices.
+   */
+  private static final Pattern STRONG_CALL_TO_ACTION = p("ohne (dein|ihr|euer) einverständnis|um (den|diesen) inhalt (von .{1,40} )?zu laden|"
+      + "klicken sie auf den (unteren )?button|by (loading|clicking) .{0,40}you agree|"
+      + "follow (us|[\\p{Lu}][\\p{L} ]{1,30}) on (twitter|facebook|instagram|x)\\b|síguenos en|folgen sie uns auf|"
+      + "please subscribe|subscribe (now )?to (read|view|continue|our)|to (view|read) the full (story|article)|first-time subscribers|"
+      + "(jetzt )?(am|an jedem) (bahnhofs)?kiosk|als e-paper|amazon product advertising api|bei den verlinkungen handelt es sich um affiliate");
+
+  /** True if {@code text} (a block of at most 300 characters) is a call to action wherever it stands. */
+  public static boolean isStrongCallToAction(String text) {
+    return text.length() <= 300 && STRONG_CALL_TO_ACTION.matcher(text).find();
+  }
 
   /** True if {@code text} (a short block) asks the reader to act or states the publisher's terms. */
   public static boolean isCallToAction(String text) {
@@ -191,6 +208,32 @@ public final class Residue {
   public static boolean opensCommentSection(String line) {
     String s = line.strip();
     return s.length() <= 60 && COMMENT_SECTION.matcher(s).matches();
+  }
+
+  private static final Pattern META_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+");
+
+  /**
+   * A date with short labels beside it, split by {@code |}, {@code ·} or {@code •} ("2021-10-16 |
+   * Botschaft", "24. März 2004, 19:49 | News"): one part a date header, every other part at most
+   * three words, 80 characters in all.
+   */
+  static boolean isDateMetaLine(String s) {
+    if (s.length() > 80 || !Dates.hasDigit(s)) {
+      return false;
+    }
+    String[] parts = META_SEPARATOR.split(s);
+    if (parts.length < 2) {
+      return false;
+    }
+    boolean date = false;
+    for (String part : parts) {
+      if (!date && isDateHeader(part.strip())) {
+        date = true;
+      } else if (part.strip().split("\\s+").length > 3) {
+        return false;
+      }
+    }
+    return date;
   }
 
   /** True if {@code s} is only a date (optionally labelled "Posted on", "Updated:", with a time). */

@@ -234,6 +234,10 @@ class HtmlExtractorTest {
     HtmlExtractor.Page p = x.extract(page("", tail), null);
     assertThat(p.text()).isEqualTo(P1 + "\n\n" + P2 + "\n\nWhat happens next\n\n" + P3 + "\n\n" + last);
     assertThat(p.removed()).extracting(r -> r.reason()).contains("call_to_action");
+    // consent placeholders and "follow us" lines go wherever they stand
+    String consent = "<p>Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.</p>"
+        + "<p>Follow The Harbour Times on Twitter and Instagram @HarbourTimes.</p><p>" + last + "</p>";
+    assertThat(x.extract(page("", consent), null).text()).doesNotContain("Privatsphäre", "Follow The Harbour").endsWith(last);
     // the same words before the article's last paragraph are the article's
     String mid = "<p>Residents can register for the ferry pass online.</p><p>" + last + "</p>";
     assertThat(x.extract(page("", mid), null).text()).contains("register for the ferry pass");

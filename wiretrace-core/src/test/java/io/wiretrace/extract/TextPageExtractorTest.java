@@ -111,6 +111,9 @@ class TextPageExtractorTest {
       "Next Post|navigation",
       "Meist Gelesen|related",
       "Mit Freunden teilen|share",
+      "'2021-10-16 | Botschaft'|date_header",
+      "24. März 2004, 19:49 · News|date_header",
+      "Permalien https://p.example/p/RPYx|navigation",
       "PUEDES VER: ¿Qué es la Sunedu y para qué sirve?|related",
       "Czytaj też: Wyścig zbrojeń ruszył z kopyta|related",
       "MARKIERT MIT|tags",
@@ -162,7 +165,8 @@ class TextPageExtractorTest {
       "AP reporters visited the site on Monday / Tuesday.",
       "Kontakt zu den Behörden gab es bis Montag nicht, sagte ein Sprecher.",
       "Stand der Dinge ist, dass der Rat im Juni entscheidet.",
-      "Mira Lobe schrieb das Buch 1951: Es wurde ein Klassiker."})
+      "Mira Lobe schrieb das Buch 1951: Es wurde ein Klassiker.",
+      "'2021-10-16 | Die Stadt hat am Montag beschlossen, die Brücke zu schließen'"})
   void bodySentence_notResidue(String line) {
     assertThat(Residue.classify(line)).isEmpty();
   }
