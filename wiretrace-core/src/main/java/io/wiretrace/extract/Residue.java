@@ -56,7 +56,8 @@ public final class Residue {
       // "Lea también: <headline>", "Mire: <headline>": a link to another story, introduced
       new Rule("related", p("^(lea también|lee también|lea más|lee más|mire|mira|vea también|le puede interesar|te puede interesar|puedes ver|"
           + "leggi anche|lire aussi|à lire aussi|read also|also read|see also|auch lesen|lesen sie auch|lesen sie hier|lesen sie mehr|mehr dazu|siehe auch|"
-          + "zobacz (także|też|również)|czytaj (także|też|również|więcej)|dowiedz się więcej)\\s*:\\s*[\\p{Lu}\"„«¿¡].{5,120}$"), 150),
+          + "zobacz (także|też|również)|czytaj (także|też|również|więcej)|dowiedz się więcej)\\s*:\\s*[\\p{Lu}\"„«¿¡].{5,120}$"), 150,
+          s -> s.indexOf(':') > 0),
       // labels of boxes that hold no article text: tags, feeds, most discussed, save, affiliate links, contact
       new Rule("tags", p("^(markiert mit|verschlagwortet mit|etiquetado con)\\s*:?$"), 30),
       new Rule("rss_stub", p("^(kommentarfeed|kommentar-feed|comments feed|feed der kommentare)$"), 30),
@@ -67,9 +68,11 @@ public final class Residue {
       // a time alone ("3:59 PM", "19:49 Uhr") is a date header's remainder
       new Rule("date_header", p("^\\d{1,2}:\\d{2}(\\s?(am|pm|uhr|h))?$"), 12),
       new Rule("date_header", p("^(stand|veröffentlichung|release date|date de publication|fecha de publicación)\\s*:\\s*.{0,40}$"), 60,
-          s -> !s.contains(".") || s.matches(".*\\d.*")),
+          s -> s.indexOf(':') > 0 && (s.startsWith("stand") || s.startsWith("ver") || s.startsWith("release") || s.startsWith("date")
+              || s.startsWith("fecha"))),
       // photo credits: "Crédits photos : X", "(Credit: X / Y)", "Name, photo: X", "… © AFP / NAME"
-      new Rule("caption_credit", p("^(crédits? photos?\\s*:.{1,80}|\\(credit:[^)]{1,80}\\)|[^.]{2,60},\\s*(photo|foto)\\s*:.{1,80}|.{2,120}©\\s*[\\p{L} /.&-]{2,60})$"), 200),
+      new Rule("caption_credit", p("^(crédits? photos?\\s*:.{1,80}|\\(credit:[^)]{1,80}\\)|[^.]{2,60},\\s*(photo|foto)\\s*:.{1,80}|.{2,120}©\\s*[\\p{L} /.&-]{2,60})$"), 200,
+          s -> s.indexOf('©') >= 0 || s.contains("credit") || s.contains("crédit") || s.contains("photo:") || s.contains("foto:")),
       // widget labels: share with friends, print the recipe, learn more, add a comment, figure captions, agency credits
       new Rule("share", p("^(mit freunden teilen|(rezept|artikel|seite|beitrag) drucken|like (this )?recipe\\??|tipp favorisieren|print recipe|pin recipe)$"), 40),
       new Rule("source_stub", p("^(weiterlesen|dowiedz się więcej|czytaj więcej|explore further|learn more|en savoir plus|quellenangaben|quellen|sources|einzelnachweise)\\s*:$|"
@@ -188,16 +191,30 @@ public final class Residue {
    * placeholders of embedded posts, "follow X on Twitter", "subscribe to read the full story",
    * the issue at the kiosk, Amazon affiliate notices.
    */
-  private static final Pattern STRONG_CALL_TO_ACTION = p("ohne (dein|ihr|euer) einverständnis|um (den|diesen) inhalt (von .{1,40} )?zu laden|"
+  private static final Pattern STRONG_CALL_TO_ACTION = Pattern.compile("ohne (dein|ihr|euer) einverständnis|um (den|diesen) inhalt (von .{1,40} )?zu laden|"
       + "klicken sie auf den (unteren )?button|by (loading|clicking) .{0,40}you agree|"
-      + "follow (us|[\\p{Lu}][\\p{L} ]{1,30}) on (twitter|facebook|instagram|x)\\b|síguenos en|folgen sie uns auf|"
+      + "follow (us|[\\p{L}][\\p{L} ]{1,30}) on (twitter|facebook|instagram|x)\\b|síguenos en|folgen sie uns auf|"
       + "please subscribe|subscribe (now )?to (read|view|continue|our)|to (view|read) the full (story|article)|first-time subscribers|"
-      + "(jetzt )?(am|an jedem) (bahnhofs)?kiosk|als e-paper|amazon product advertising api|bei den verlinkungen handelt es sich um affiliate");
+      + "(jetzt )?(am|an jedem) (bahnhofs)?kiosk|als e-paper|amazon product advertising api|bei den verlinkungen handelt es sich um affiliate",
+      Pattern.UNICODE_CASE);
 
   /** True if {@code text} (a block of at most 300 characters) is a call to action wherever it stands. */
   public static boolean isStrongCallToAction(String text) {
-    return text.length() <= 300 && STRONG_CALL_TO_ACTION.matcher(text).find();
+    if (text.length() > 300) {
+      return false;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String marker : STRONG_MARKERS) { // a cheap test every match passes: most blocks contain none
+      if (lower.contains(marker)) {
+        return STRONG_CALL_TO_ACTION.matcher(lower).find();
+      }
+    }
+    return false;
   }
+
+  /** Every match of {@link #STRONG_CALL_TO_ACTION} contains one of these. */
+  private static final String[] STRONG_MARKERS = {"einverständnis", "inhalt", "button", "you agree", "follow ", "síguenos",
+      "folgen sie", "subscri", "full ", "kiosk", "e-paper", "amazon", "affiliate"};
 
   /** True if {@code text} (a short block) asks the reader to act or states the publisher's terms. */
   public static boolean isCallToAction(String text) {
