@@ -29,10 +29,25 @@ public final class Residue {
     Rule(String reason, Pattern pattern, int maxLength) {
       this(reason, pattern, maxLength, s -> true);
     }
+
+    /** Patterns made by {@link #lp} are matched against the lower-cased line; others against the line itself. */
+    boolean onLowerCase() {
+      return pattern.flags() == Pattern.UNICODE_CASE;
+    }
   }
 
   private static Pattern p(String regex) {
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /**
+   * A rule's pattern, written in lower case and matched against the lower-cased line: a
+   * case-insensitive match folds the case of every character it compares, and the rules are
+   * tried on every short line of every page. ({@code UNICODE_CASE} alone changes nothing in the
+   * match; it marks the pattern for {@link Rule#onLowerCase}.)
+   */
+  private static Pattern lp(String regex) {
+    return Pattern.compile(regex, Pattern.UNICODE_CASE);
   }
 
   /** Lines that open a comment section: everything after them is comment form or comments. */
@@ -40,12 +55,12 @@ public final class Residue {
 
   private static final List<Rule> RULES = List.of(
       // multilingual interface strings (German, French, Spanish, Italian, Dutch), short lines only
-      new Rule("comment_form", p("^(kommentare (geschlossen|insgesamt:?.*|sind geschlossen\\.?)|antworten|comments? (are )?closed\\.?|antwort abbrechen|reageer|répondre|responder|rispondi)$"), 80),
-      new Rule("share", p("^((diesen |den )?(artikel|beitrag|seite) (teilen|empfehlen|drucken)|teilen|weiterempfehlen|empfehlen|gefällt mir:?|möchten sie (den|diesen) (artikel|beitrag) teilen\\??|partager( sur \\w+)?|compartir|condividi|delen|drucken|per e-mail (senden|versenden))\\s*:?$"), 80),
-      new Rule("related", p("^(ähnliche (beiträge|artikel|themen)|auch interessant|(das|dieses) (thema )?könnte (dich|sie) (auch )?interessieren:?|mehr zum thema.*|weitere (artikel|beiträge|themen|nachrichten).*|verwandte (artikel|beiträge)|lesen sie auch.*|empfohlene artikel|articles similaires|à lire aussi( ?[:»].*)?|sur le même sujet|artículos relacionados|te puede interesar|articoli correlati|related topics|older posts?|newer posts?|vorheriger (beitrag|artikel)|nächster (beitrag|artikel))\\s*:?$"), 100),
-      new Rule("navigation", p("^(nach oben|zurück( nach oben| zur übersicht| zur startseite)?|(zur )?startseite|zum seitenanfang|haut de page|retour|volver|torna su)$"), 40),
+      new Rule("comment_form", lp("^(kommentare (geschlossen|insgesamt:?.*|sind geschlossen\\.?)|antworten|comments? (are )?closed\\.?|antwort abbrechen|reageer|répondre|responder|rispondi)$"), 80),
+      new Rule("share", lp("^((diesen |den )?(artikel|beitrag|seite) (teilen|empfehlen|drucken)|teilen|weiterempfehlen|empfehlen|gefällt mir:?|möchten sie (den|diesen) (artikel|beitrag) teilen\\??|partager( sur \\w+)?|compartir|condividi|delen|drucken|per e-mail (senden|versenden))\\s*:?$"), 80),
+      new Rule("related", lp("^(ähnliche (beiträge|artikel|themen)|auch interessant|(das|dieses) (thema )?könnte (dich|sie) (auch )?interessieren:?|mehr zum thema.*|weitere (artikel|beiträge|themen|nachrichten).*|verwandte (artikel|beiträge)|lesen sie auch.*|empfohlene artikel|articles similaires|à lire aussi( ?[:»].*)?|sur le même sujet|artículos relacionados|te puede interesar|articoli correlati|related topics|older posts?|newer posts?|vorheriger (beitrag|artikel)|nächster (beitrag|artikel))\\s*:?$"), 100),
+      new Rule("navigation", lp("^(nach oben|zurück( nach oben| zur übersicht| zur startseite)?|(zur )?startseite|zum seitenanfang|haut de page|retour|volver|torna su)$"), 40),
       // headings of the boxes that follow an article: most read, latest, more on the topic, read also
-      new Rule("related", p("^(meist ?gelesen(e)?( artikel| beiträge)?|am meisten gelesen|neueste (artikel|beiträge|nachrichten|meldungen)|"
+      new Rule("related", lp("^(meist ?gelesen(e)?( artikel| beiträge)?|am meisten gelesen|neueste (artikel|beiträge|nachrichten|meldungen)|"
           + "aktuelle (artikel|beiträge|berichte|meldungen) aus .{1,40}|schon gelesen\\??|mehr themen|mehr (kolumnen|artikel|beiträge|news) (auf|von|aus) .{1,40}|"
           + "(auch|ebenfalls) lesen|zum weiterlesen|empfohlene beiträge|empfehlungen (aus|der|von) .{1,40}|weitere (informationen|infos|links|tourentipps)|"
           + "weiterführende (informationen|links|artikel|beiträge)|auch auf [\\p{L}\\d.-]{2,30}|"
@@ -54,90 +69,90 @@ public final class Residue {
           + "(read|see) also|also read|further reading|most (viewed|shared|commented)|latest (articles|headlines)|more (articles|stories|posts)|"
           + "you (may|might) also be interested in)\\s*:?$"), 60),
       // "Lea también: <headline>", "Mire: <headline>": a link to another story, introduced
-      new Rule("related", p("^(lea también|lee también|lea más|lee más|mire|mira|vea también|le puede interesar|te puede interesar|puedes ver|"
+      new Rule("related", lp("^(lea también|lee también|lea más|lee más|mire|mira|vea también|le puede interesar|te puede interesar|puedes ver|"
           + "leggi anche|lire aussi|à lire aussi|read also|also read|see also|auch lesen|lesen sie auch|lesen sie hier|lesen sie mehr|mehr dazu|siehe auch|"
-          + "zobacz (także|też|również)|czytaj (także|też|również|więcej)|dowiedz się więcej)\\s*:\\s*[\\p{Lu}\"„«¿¡].{5,120}$"), 150,
+          + "zobacz (także|też|również)|czytaj (także|też|również|więcej)|dowiedz się więcej)\\s*:\\s*[\\p{L}\"„«¿¡].{5,120}$"), 150,
           s -> s.indexOf(':') > 0),
       // labels of boxes that hold no article text: tags, feeds, most discussed, save, affiliate links, contact
-      new Rule("tags", p("^(markiert mit|verschlagwortet mit|etiquetado con)\\s*:?$"), 30),
-      new Rule("rss_stub", p("^(kommentarfeed|kommentar-feed|comments feed|feed der kommentare)$"), 30),
-      new Rule("related", p("^(meist[- ]?diskutiert(e)?( artikel)?|meistkommentiert(e)?( artikel)?|kommentierte artikel|most commented)$"), 40),
-      new Rule("share", p("^(merken|gefällt mir:?\\s*(wird geladen|loading)\\.*|bei pinterest speichern|save (this )?recipe)$"), 40),
-      new Rule("advert", p("^(affiliate-?link(s)?|werbelink|\\*?partnerlink)\\s*:?$"), 30),
-      new Rule("contact", p("^(kontakt|pressekontakt|ansprechpartner(in)?( zum thema)?|zusatzinformationen|contact|media contact|press contact)\\s*:$"), 40),
+      new Rule("tags", lp("^(markiert mit|verschlagwortet mit|etiquetado con)\\s*:?$"), 30),
+      new Rule("rss_stub", lp("^(kommentarfeed|kommentar-feed|comments feed|feed der kommentare)$"), 30),
+      new Rule("related", lp("^(meist[- ]?diskutiert(e)?( artikel)?|meistkommentiert(e)?( artikel)?|kommentierte artikel|most commented)$"), 40),
+      new Rule("share", lp("^(merken|gefällt mir:?\\s*(wird geladen|loading)\\.*|bei pinterest speichern|save (this )?recipe)$"), 40),
+      new Rule("advert", lp("^(affiliate-?link(s)?|werbelink|\\*?partnerlink)\\s*:?$"), 30),
+      new Rule("contact", lp("^(kontakt|pressekontakt|ansprechpartner(in)?( zum thema)?|zusatzinformationen|contact|media contact|press contact)\\s*:$"), 40),
       // a time alone ("3:59 PM", "19:49 Uhr") is a date header's remainder
-      new Rule("date_header", p("^\\d{1,2}:\\d{2}(\\s?(am|pm|uhr|h))?$"), 12),
-      new Rule("date_header", p("^(stand|veröffentlichung|release date|date de publication|fecha de publicación)\\s*:\\s*.{0,40}$"), 60,
+      new Rule("date_header", lp("^\\d{1,2}:\\d{2}(\\s?(am|pm|uhr|h))?$"), 12),
+      new Rule("date_header", lp("^(stand|veröffentlichung|release date|date de publication|fecha de publicación)\\s*:\\s*.{0,40}$"), 60,
           s -> s.indexOf(':') > 0 && (s.startsWith("stand") || s.startsWith("ver") || s.startsWith("release") || s.startsWith("date")
               || s.startsWith("fecha"))),
       // photo credits: "Crédits photos : X", "(Credit: X / Y)", "Name, photo: X", "… © AFP / NAME"
-      new Rule("caption_credit", p("^(crédits? photos?\\s*:.{1,80}|\\(credit:[^)]{1,80}\\)|[^.]{2,60},\\s*(photo|foto)\\s*:.{1,80}|.{2,120}©\\s*[\\p{L} /.&-]{2,60})$"), 200,
+      new Rule("caption_credit", lp("^(crédits? photos?\\s*:.{1,80}|\\(credit:[^)]{1,80}\\)|[^.]{2,60},\\s*(photo|foto)\\s*:.{1,80}|.{2,120}©\\s*[\\p{L} /.&-]{2,60})$"), 200,
           s -> s.indexOf('©') >= 0 || s.contains("credit") || s.contains("crédit") || s.contains("photo:") || s.contains("foto:")),
       // widget labels: share with friends, print the recipe, learn more, add a comment, figure captions, agency credits
-      new Rule("share", p("^(mit freunden teilen|(rezept|artikel|seite|beitrag) drucken|like (this )?recipe\\??|tipp favorisieren|print recipe|pin recipe)$"), 40),
-      new Rule("source_stub", p("^(weiterlesen|dowiedz się więcej|czytaj więcej|explore further|learn more|en savoir plus|quellenangaben|quellen|sources|einzelnachweise)\\s*:$|"
+      new Rule("share", lp("^(mit freunden teilen|(rezept|artikel|seite|beitrag) drucken|like (this )?recipe\\??|tipp favorisieren|print recipe|pin recipe)$"), 40),
+      new Rule("source_stub", lp("^(weiterlesen|dowiedz się więcej|czytaj więcej|explore further|learn more|en savoir plus|quellenangaben|quellen|sources|einzelnachweise)\\s*:$|"
           + "^(dowiedz się więcej|explore further|learn more|quellenangaben|einzelnachweise)$"), 40),
-      new Rule("comment_form", p("^(kommentar hinzufügen|add (a )?comment|ajouter un commentaire|dodaj komentarz)$"), 40),
-      new Rule("caption_credit", p("^(abbildung|abb\\.|grafik|figure|fig\\.)\\s*\\d*\\s*:.{0,200}$"), 220),
-      new Rule("caption_credit", p("^(afp|ap|dpa|reuters|epa|getty images|imago( images)?|picture alliance|keystone|apa)(\\s*/\\s*[\\p{L} .'-]{2,40}){1,3}$"), 80),
-      new Rule("caption_credit", p(".*\\((foto|fotos|bild|grafik|abbildung)\\s*:[^)]{1,80}\\)\\.?$"), 240,
+      new Rule("comment_form", lp("^(kommentar hinzufügen|add (a )?comment|ajouter un commentaire|dodaj komentarz)$"), 40),
+      new Rule("caption_credit", lp("^(abbildung|abb\\.|grafik|figure|fig\\.)\\s*\\d*\\s*:.{0,200}$"), 220),
+      new Rule("caption_credit", lp("^(afp|ap|dpa|reuters|epa|getty images|imago( images)?|picture alliance|keystone|apa)(\\s*/\\s*[\\p{L} .'-]{2,40}){1,3}$"), 80),
+      new Rule("caption_credit", lp(".*\\((foto|fotos|bild|grafik|abbildung)\\s*:[^)]{1,80}\\)\\.?$"), 240,
           s -> s.endsWith(")") || s.endsWith(").")),
       // reading-time notes and tables of contents
-      new Rule("counter", p("^(\\d+\\s*(min(ute)?s?|minuten)\\.?\\s*(read|reading time|lesezeit|lesen|lecture|de lecture|de lectura)|"
+      new Rule("counter", lp("^(\\d+\\s*(min(ute)?s?|minuten)\\.?\\s*(read|reading time|lesezeit|lesen|lecture|de lecture|de lectura)|"
           + "(lesezeit|reading time|temps de lecture|tiempo de lectura)\\s*:?\\s*(ca\\.\\s*)?\\d+\\s*(min(ute)?s?|minuten)\\.?)$"), 40),
-      new Rule("navigation", p("^(inhaltsverzeichnis|inhalt|table of contents|contents|sommaire|índice|indice|spis treści)\\s*:?$"), 30),
+      new Rule("navigation", lp("^(inhaltsverzeichnis|inhalt|table of contents|contents|sommaire|índice|indice|spis treści)\\s*:?$"), 30),
       // advertising and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag enthält Werbung für …")
-      new Rule("advert", p("^\\*?(anzeige|werbung|advertisement|sponsored|affiliate)\\b.{0,200}$"), 220,
+      new Rule("advert", lp("^\\*?(anzeige|werbung|advertisement|sponsored|affiliate)\\b.{0,200}$"), 220,
           s -> s.contains("affiliate") || s.contains("enthält") || s.contains("werbung für") || s.contains("sponsored by")
               || s.contains("partnerlink")),
-      new Rule("advert", p("^(this (post|article|page) (contains|may contain|includes) (affiliate links|references to products|sponsored).*|"
+      new Rule("advert", lp("^(this (post|article|page) (contains|may contain|includes) (affiliate links|references to products|sponsored).*|"
           + "(dieser|der) (beitrag|artikel) enthält (affiliate|werbe|partner).*)$"), 400),
       // interface strings of page widgets: loading, ratings, login prompts, source toggles
-      new Rule("navigation", p("^(wird geladen\\.*|loading\\.*|permalien( https?://\\S+)?|permalink( https?://\\S+)?|quellen (aus|ein)blenden|\\(?noch keine bewertungen?\\)?( loading\\.*| wird geladen\\.*)?|info zur bewertung|"
+      new Rule("navigation", lp("^(wird geladen\\.*|loading\\.*|permalien( https?://\\S+)?|permalink( https?://\\S+)?|quellen (aus|ein)blenden|\\(?noch keine bewertungen?\\)?( loading\\.*| wird geladen\\.*)?|info zur bewertung|"
           + "vorschau auf den nächsten artikel|sie müssen sich (einloggen|anmelden), um .{0,80}|if you enjoyed (reading )?this (post|article).{0,60}|"
           + "stay up-to-date on our work\\.?|we want to hear what you think about this article\\.?|kommentieren)$"), 160),
-      new Rule("source_stub", p("^(weiterlesen|mehr lesen|(hier )?mehr erfahren|erfahre mehr|lire la suite|en savoir plus|leer más|seguir leyendo|leggi (tutto|di più)|lees meer|zum artikel|zur quelle.*|quelle:.*|fuente:.*|source ?:.*)\\s*(»|›|→|\\.\\.\\.)?$"), 120),
-      new Rule("related", p("^(you (may|might) also like\\.*|don'?t miss:?|see more:.*|see also:?|more (stories|news|videos) from .*|read next:?|up next:?|trending (stories|now):?|popular (stories|now):?|what to read next:?|recommended (stories|reading|videos):?|in other news:?|(related|more) (coverage|reading|links):?|você pode gostar\\.*|veja também:?|leia também:?)$"), 100),
-      new Rule("comment_form", p("^(top rated comments|(\\[ ?)?read all comments( ?\\])?|\\(?view all\\)?|show comments|tell us what you think\\.*|join the conversation\\.*|comments? policy.*|atenção: comentários .*)$"), 200),
-      new Rule("share", p("^(print this article.*|share it with friends|whatsapp facebook .*|share this (article|story|post) on .*|email this (article|story))$"), 80),
-      new Rule("navigation", p("^(this slideshow requires javascript\\.?|javascript is (disabled|required).*|please enable javascript.*)$"), 120),
-      new Rule("advert", p("^[-–— ]*(anzeige|werbung|advert|advertisement|advertising|sponsored( content)?|publicité|publicidad|pubblicità|gesponsord)[-–—: ]*$"), 40),
-      new Rule("rating", p("^(bewerten:?|rate this:?|bewertung:.*|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)\\?.*|was this (article|post) helpful\\?.*)$"), 120),
-      new Rule("caption_credit", p("^(beitragsbild|titelbild|vorschaubild|bild|foto|fotos|bildquelle|quelle bild|crédit photo|photo ?:?|foto ?:)\\s*:?.{0,80}$"), 100),
-      new Rule("tags", p("^(schlagwörter|schlagworte|stichworte|stichwörter|kategorien?|rubriken?|étiquettes|mots-clés|etiquetas|categorías|this entry was posted in .*|dieser (eintrag|beitrag) wurde (am .* )?(veröffentlicht|abgelegt) (in|unter) .*|posted in .*|abgelegt unter.*|veröffentlicht in.*)\\s*:?.*$"), 200),
-      new Rule("copyright", p("^(vervielfältigung nur mit genehmigung.*|alle rechte vorbehalten.*|tous droits réservés.*|todos los derechos reservados.*|tutti i diritti riservati.*|impressum|datenschutz(erklärung)?|haftungsausschluss|cookie-einstellungen)$"), 200),
-      new Rule("author_box", p("^(über (den|die) autor(in)?|zum autor|zur autorin|à propos de l'auteur|sobre el autor|l'autore)\\s*:?$"), 60),
-      new Rule("counter", p("^(aufrufe|gelesen|zugriffe|vues|visitas|visite)\\s*:?\\s*[\\d.,]*\\s*(mal)?$"), 40),
-      new Rule("comment_form", p("^(your email address will not be published\\.?.*|required fields are marked.*|save my name, email,? and website.*|post comment|submit comment|cancel reply|notify me of (follow-up comments|new posts).*|you must be logged in to post a comment\\.?|comment\\s*\\*?|name\\s*\\*|e-?mail\\s*\\*|website|no comments yet\\.?.*|be the first to comment.*)$"), 200),
-      new Rule("author_box", p("^(about the author|view all posts by .*|more (posts|articles|stories) by .*|(written|posted|published) by [^.]{2,60})$"), 300),
-      new Rule("author_box", p("^.{2,60} is an? (staff|senior|freelance|contributing|political|business|foreign)? ?(writer|reporter|correspondent|journalist|editor|contributor)\\b.*$"), 300,
+      new Rule("source_stub", lp("^(weiterlesen|mehr lesen|(hier )?mehr erfahren|erfahre mehr|lire la suite|en savoir plus|leer más|seguir leyendo|leggi (tutto|di più)|lees meer|zum artikel|zur quelle.*|quelle:.*|fuente:.*|source ?:.*)\\s*(»|›|→|\\.\\.\\.)?$"), 120),
+      new Rule("related", lp("^(you (may|might) also like\\.*|don'?t miss:?|see more:.*|see also:?|more (stories|news|videos) from .*|read next:?|up next:?|trending (stories|now):?|popular (stories|now):?|what to read next:?|recommended (stories|reading|videos):?|in other news:?|(related|more) (coverage|reading|links):?|você pode gostar\\.*|veja também:?|leia também:?)$"), 100),
+      new Rule("comment_form", lp("^(top rated comments|(\\[ ?)?read all comments( ?\\])?|\\(?view all\\)?|show comments|tell us what you think\\.*|join the conversation\\.*|comments? policy.*|atenção: comentários .*)$"), 200),
+      new Rule("share", lp("^(print this article.*|share it with friends|whatsapp facebook .*|share this (article|story|post) on .*|email this (article|story))$"), 80),
+      new Rule("navigation", lp("^(this slideshow requires javascript\\.?|javascript is (disabled|required).*|please enable javascript.*)$"), 120),
+      new Rule("advert", lp("^[-–— ]*(anzeige|werbung|advert|advertisement|advertising|sponsored( content)?|publicité|publicidad|pubblicità|gesponsord)[-–—: ]*$"), 40),
+      new Rule("rating", lp("^(bewerten:?|rate this:?|bewertung:.*|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)\\?.*|was this (article|post) helpful\\?.*)$"), 120),
+      new Rule("caption_credit", lp("^(beitragsbild|titelbild|vorschaubild|bild|foto|fotos|bildquelle|quelle bild|crédit photo|photo ?:?|foto ?:)\\s*:?.{0,80}$"), 100),
+      new Rule("tags", lp("^(schlagwörter|schlagworte|stichworte|stichwörter|kategorien?|rubriken?|étiquettes|mots-clés|etiquetas|categorías|this entry was posted in .*|dieser (eintrag|beitrag) wurde (am .* )?(veröffentlicht|abgelegt) (in|unter) .*|posted in .*|abgelegt unter.*|veröffentlicht in.*)\\s*:?.*$"), 200),
+      new Rule("copyright", lp("^(vervielfältigung nur mit genehmigung.*|alle rechte vorbehalten.*|tous droits réservés.*|todos los derechos reservados.*|tutti i diritti riservati.*|impressum|datenschutz(erklärung)?|haftungsausschluss|cookie-einstellungen)$"), 200),
+      new Rule("author_box", lp("^(über (den|die) autor(in)?|zum autor|zur autorin|à propos de l'auteur|sobre el autor|l'autore)\\s*:?$"), 60),
+      new Rule("counter", lp("^(aufrufe|gelesen|zugriffe|vues|visitas|visite)\\s*:?\\s*[\\d.,]*\\s*(mal)?$"), 40),
+      new Rule("comment_form", lp("^(your email address will not be published\\.?.*|required fields are marked.*|save my name, email,? and website.*|post comment|submit comment|cancel reply|notify me of (follow-up comments|new posts).*|you must be logged in to post a comment\\.?|comment\\s*\\*?|name\\s*\\*|e-?mail\\s*\\*|website|no comments yet\\.?.*|be the first to comment.*)$"), 200),
+      new Rule("author_box", lp("^(about the author|view all posts by .*|more (posts|articles|stories) by .*|(written|posted|published) by [^.]{2,60})$"), 300),
+      new Rule("author_box", lp("^.{2,60} is an? (staff|senior|freelance|contributing|political|business|foreign)? ?(writer|reporter|correspondent|journalist|editor|contributor)\\b.*$"), 300,
           s -> s.contains(" is a")),
       // case-sensitive on the name: "By the time ..." is a sentence, "By Jane Admin" a byline; also
       // German "von", French "par", Spanish "por"
       new Rule("byline", Pattern.compile("^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR)\\s+\\p{Lu}[\\p{L}.'-]+(\\s+(\\p{Lu}[\\p{L}.'-]+|and|und|et|y|&|van|de|von|la)){0,5}(\\s*[,|/–—-]\\s*.{0,60})?$"), 120),
-      new Rule("hashtags", p("^(#[\\p{L}\\p{N}_]+[\\s,;]*)+$"), 500),
-      new Rule("tags", p("^(tags?|tagged|topics?|filed under|categories|category)\\s*:.*$"), 300),
+      new Rule("hashtags", lp("^(#[\\p{L}\\p{N}_]+[\\s,;]*)+$"), 500),
+      new Rule("tags", lp("^(tags?|tagged|topics?|filed under|categories|category)\\s*:.*$"), 300),
       // "Tags a, b, c" without a colon: at least three comma-separated items and no sentence end
-      new Rule("tags", p("^(tags?|tagged)\\s+[^.!?:]+(,[^.!?]+){2,}$"), 1000),
-      new Rule("share", p("^(share( this( article| story| post)?)?( on \\w+)?|share via.*|tweet( this)?|pin it|email( this)?|print( this)?( article)?|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|copy link|click to share on .*|share on (facebook|twitter|x|linkedin|whatsapp).*|like this:?|like loading\\.*)\\s*:?$"), 120),
-      new Rule("rss_stub", p("^(rss( feed)?|subscribe( to (our|the) (rss|feed|newsletter)).*|sign up for (our|the) newsletter.*|follow us on .*|get the latest .* in your inbox.*|subscribe|newsletter)\\s*:?$"), 160),
-      new Rule("source_stub", p("^(\\(?source\\)?|via|source link|original(ly published)? (at|on|by|in) .*|read (the )?(full|original|more) (story|article|at|on).*|read more.*|continue reading.*|click here.*|\\[?source:?\\]?.*|source\\s*:.*|via\\s*:.*)$"), 200),
-      new Rule("site_tagline", p("^.{2,50}\\s[–—|:-]\\s.{0,80}\\b(source|destination|home|place)\\s+for\\b.{0,60}$"), 200,
+      new Rule("tags", lp("^(tags?|tagged)\\s+[^.!?:]+(,[^.!?]+){2,}$"), 1000),
+      new Rule("share", lp("^(share( this( article| story| post)?)?( on \\w+)?|share via.*|tweet( this)?|pin it|email( this)?|print( this)?( article)?|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|copy link|click to share on .*|share on (facebook|twitter|x|linkedin|whatsapp).*|like this:?|like loading\\.*)\\s*:?$"), 120),
+      new Rule("rss_stub", lp("^(rss( feed)?|subscribe( to (our|the) (rss|feed|newsletter)).*|sign up for (our|the) newsletter.*|follow us on .*|get the latest .* in your inbox.*|subscribe|newsletter)\\s*:?$"), 160),
+      new Rule("source_stub", lp("^(\\(?source\\)?|via|source link|original(ly published)? (at|on|by|in) .*|read (the )?(full|original|more) (story|article|at|on).*|read more.*|continue reading.*|click here.*|\\[?source:?\\]?.*|source\\s*:.*|via\\s*:.*)$"), 200),
+      new Rule("site_tagline", lp("^.{2,50}\\s[–—|:-]\\s.{0,80}\\b(source|destination|home|place)\\s+for\\b.{0,60}$"), 200,
           s -> s.contains("for")),
-      new Rule("caption_credit", p(".*\\((photo|image|picture|file photo|video)s?( by| credit| courtesy of)?\\s*:?[^)]{0,80}\\)\\.?$"), 240,
+      new Rule("caption_credit", lp(".*\\((photo|image|picture|file photo|video)s?( by| credit| courtesy of)?\\s*:?[^)]{0,80}\\)\\.?$"), 240,
           s -> s.endsWith(")") || s.endsWith(").")),
-      new Rule("caption_credit", p("^((photo|image|picture|file photo|video|illustration|graphic)s?( credit)?\\s*:.*|\\(?(photo|image|picture)s?( by| courtesy of| credit)?\\b.*\\)?|(toggle|hide|show|change the|switch the|expand|collapse) (caption|subtitles?|legend)|caption|credit\\s*:.*)$"), 200),
-      new Rule("caption_credit", p("^.*\\b(getty images|ap photo|afp via getty|shutterstock|reuters/[\\p{L} ]+|epa-efe)\\b.*$"), 200,
+      new Rule("caption_credit", lp("^((photo|image|picture|file photo|video|illustration|graphic)s?( credit)?\\s*:.*|\\(?(photo|image|picture)s?( by| courtesy of| credit)?\\b.*\\)?|(toggle|hide|show|change the|switch the|expand|collapse) (caption|subtitles?|legend)|caption|credit\\s*:.*)$"), 200),
+      new Rule("caption_credit", lp("^.*\\b(getty images|ap photo|afp via getty|shutterstock|reuters/[\\p{L} ]+|epa-efe)\\b.*$"), 200,
           s -> s.contains("getty") || s.contains("ap photo") || s.contains("shutterstock") || s.contains("reuters/")
               || s.contains("epa-efe")),
       // a day-first dotted date ("19.05.2025") is a date header, not a counter
-      new Rule("counter", p("^(?!\\d{1,2}\\.\\d{1,2}\\.(19|20)\\d{2}$)[\\d.,\\s]*\\d[\\d.,\\s]*(k|m)?\\s*(views?|shares?|comments?|likes?|reads?|reactions?)?$"), 40),
-      new Rule("counter", p("^(views?|shares?|comments?|likes?|reads?)\\s*:?\\s*[\\d.,]+\\s*(k|m)?$"), 40),
-      new Rule("copyright", p("^(©|\\(c\\)|copyright\\b).*$"), 200),
-      new Rule("copyright", p("^.*\\ball rights reserved\\.?$"), 200, s -> s.endsWith("reserved") || s.endsWith("reserved.")),
-      new Rule("related", p("^(related( articles| stories| posts| news| coverage)?|you (may|might) also like|recommended( for you)?|more from .{1,40}|trending( now)?|most (read|popular)|popular posts|latest (news|stories|posts)|see also)\\s*:?$"), 80),
-      new Rule("navigation", p("^(home|menu|search|skip to (main )?content|next (post|article|story)|previous (post|article|story)|back to top|«.*|‹.*|log ?in|sign ?in|sign up|register)$"), 80),
-      new Rule("navigation", p("^.*[»›]$"), 80, s -> s.endsWith("»") || s.endsWith("›")));
+      new Rule("counter", lp("^(?!\\d{1,2}\\.\\d{1,2}\\.(19|20)\\d{2}$)[\\d.,\\s]*\\d[\\d.,\\s]*(k|m)?\\s*(views?|shares?|comments?|likes?|reads?|reactions?)?$"), 40),
+      new Rule("counter", lp("^(views?|shares?|comments?|likes?|reads?)\\s*:?\\s*[\\d.,]+\\s*(k|m)?$"), 40),
+      new Rule("copyright", lp("^(©|\\(c\\)|copyright\\b).*$"), 200),
+      new Rule("copyright", lp("^.*\\ball rights reserved\\.?$"), 200, s -> s.endsWith("reserved") || s.endsWith("reserved.")),
+      new Rule("related", lp("^(related( articles| stories| posts| news| coverage)?|you (may|might) also like|recommended( for you)?|more from .{1,40}|trending( now)?|most (read|popular)|popular posts|latest (news|stories|posts)|see also)\\s*:?$"), 80),
+      new Rule("navigation", lp("^(home|menu|search|skip to (main )?content|next (post|article|story)|previous (post|article|story)|back to top|«.*|‹.*|log ?in|sign ?in|sign up|register)$"), 80),
+      new Rule("navigation", lp("^.*[»›]$"), 80, s -> s.endsWith("»") || s.endsWith("›")));
 
   /** One reusable matcher per rule and thread: a line meets every rule, and matchers cost more to create than to run. */
   private static final ThreadLocal<java.util.regex.Matcher[]> MATCHERS = ThreadLocal.withInitial(() -> {
@@ -164,7 +179,7 @@ public final class Residue {
     String lower = s.toLowerCase(Locale.ROOT);
     for (int i = 0; i < ms.length; i++) {
       Rule r = RULES.get(i);
-      if (s.length() <= r.maxLength() && r.guard().test(lower) && ms[i].reset(s).matches()) {
+      if (s.length() <= r.maxLength() && r.guard().test(lower) && ms[i].reset(r.onLowerCase() ? lower : s).matches()) {
         return Optional.of(r.reason());
       }
     }
@@ -178,7 +193,7 @@ public final class Residue {
    * Words of calls to action and publishers' notices: subscribe, follow us, get the app, log in,
    * support our work, letters to the editor, rights reserved, the opinions of the authors.
    */
-  private static final Pattern CALL_TO_ACTION = p("subscri|abonn|newsletter|\\bapps?\\b|ios (and|und|y|et) android|telegram|youtube|"
+  private static final Pattern CALL_TO_ACTION = lp("subscri|abonn|newsletter|\\bapps?\\b|ios (and|und|y|et) android|telegram|youtube|"
       + "síguenos|siguenos|folgen sie uns|folge uns|follow us|suivez-nous|registrier|register|einloggen|\\blog ?in\\b|anmelden|sign up|"
       + "click here|klicken sie|hier klicken|einfach hier|cancela cuando|únete|suscr|support(ing)? our work|unterstütze|spende|donate|"
       + "letter to the editor|leserbrief|full story|lesen sie das|im shop|bestellen sie|jetzt (bestellen|kaufen|testen|abonnieren)|"
@@ -218,7 +233,7 @@ public final class Residue {
 
   /** True if {@code text} (a short block) asks the reader to act or states the publisher's terms. */
   public static boolean isCallToAction(String text) {
-    return CALL_TO_ACTION.matcher(text).find();
+    return CALL_TO_ACTION.matcher(text.toLowerCase(Locale.ROOT)).find();
   }
 
   /** True if the line opens a comment section. */
