@@ -68,10 +68,10 @@ public final class DateFinder {
   private static final int MAX_SCRIPT_KEY = SCRIPT_KEYS.stream().mapToInt(String::length).max().orElse(0);
   private static final String[] SCRIPT_ANCHORS = {"ub", "ateCreated", "dc:date"};
   private static final Pattern DATE_CLASS = Pattern.compile(
-      "(?i)(^|[^a-z])(date|datum|time|fecha|data|published|publish|posted|pubdate|timestamp|dateline|entry-meta|post-meta|article-meta|byline|meta)([^a-z]|$)");
+      "(^|[^a-z])(date|datum|time|fecha|data|published|publish|posted|pubdate|timestamp|dateline|entry-meta|post-meta|article-meta|byline|meta)([^a-z]|$)");
   /** A compound ending in date or datum: "newsdatum", "fbdatum", "itemPostDate" (tested on lower-cased names). */
   private static final Pattern DATE_COMPOUND = Pattern.compile("[a-z](date|datum)([^a-z]|$)");
-  private static final Pattern NOT_PUBLISHED_CLASS = Pattern.compile("(?i)update|modif|changed|comment|reply|related|expire");
+  private static final Pattern NOT_PUBLISHED_CLASS = Pattern.compile("update|modif|changed|comment|reply|related|expire"); // on lower-cased names
   /** A day-first date as a URL path segment: {@code /meldungen/29-10-2021}, {@code /newsroom/23-01-2022-title}. */
   private static final Pattern URL_DMY = Pattern.compile("/(0[1-9]|[12]\\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\\d{2})(?:$|[/_.?-])");
   /** Labels that introduce the publication date in visible text, in the languages read here. */
@@ -179,7 +179,7 @@ public final class DateFinder {
           "structured");
     }
     for (Element e : timesWithDatetime) {
-      if (!NOT_PUBLISHED_CLASS.matcher(e.className() + " " + e.parent().className()).find()) {
+      if (!NOT_PUBLISHED_CLASS.matcher((e.className() + " " + e.parent().className()).toLowerCase(Locale.ROOT)).find()) {
         add(out, Dates.normalize(e.attr("datetime")), "time datetime", "markup");
       }
     }
@@ -201,8 +201,8 @@ public final class DateFinder {
       String names = cls + " " + id;
       String lower = names.toLowerCase(Locale.ROOT);
       if (!mayNameADate(lower) || e.childrenSize() > 12
-          || !(DATE_CLASS.matcher(names).find() || lower.contains("dat") && DATE_COMPOUND.matcher(lower).find())
-          || NOT_PUBLISHED_CLASS.matcher(names).find()) {
+          || !(DATE_CLASS.matcher(lower).find() || lower.contains("dat") && DATE_COMPOUND.matcher(lower).find())
+          || NOT_PUBLISHED_CLASS.matcher(lower).find()) {
         continue;
       }
       String t = e.ownText().isBlank() ? e.text() : e.ownText();
