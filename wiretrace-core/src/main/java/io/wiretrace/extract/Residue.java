@@ -25,7 +25,11 @@ public final class Residue {
    * given the lower-cased line and checked first: patterns that begin with {@code .*} backtrack
    * over every line otherwise.
    */
-  private record Rule(String reason, Pattern pattern, int maxLength, java.util.function.Predicate<String> guard) {
+  private record Rule(String reason, Pattern pattern, int maxLength, java.util.function.Predicate<String> guard, String firstChars) {
+    Rule(String reason, Pattern pattern, int maxLength, java.util.function.Predicate<String> guard) {
+      this(reason, pattern, maxLength, guard, pattern.flags() == Pattern.UNICODE_CASE ? startChars(pattern.pattern()) : null);
+    }
+
     Rule(String reason, Pattern pattern, int maxLength) {
       this(reason, pattern, maxLength, s -> true);
     }
@@ -34,6 +38,102 @@ public final class Residue {
     boolean onLowerCase() {
       return pattern.flags() == Pattern.UNICODE_CASE;
     }
+
+    /** Whether a line whose lower-cased form starts with {@code c} may match: every match starts with one of {@link #firstChars}. */
+    boolean mayStartWith(char c) {
+      return firstChars == null || firstChars.indexOf(c) >= 0;
+    }
+  }
+
+  /**
+   * The characters a match of {@code regex} (anchored with {@code ^}) can start with, or null when
+   * that is not plain from the pattern: every top-level alternative must begin with a literal
+   * character, or a group whose alternatives do, that is not optional. Used to skip rules whose
+   * match cannot start with the line's first character; a pattern this does not understand is
+   * always tried.
+   */
+  static String startChars(String regex) {
+    if (!regex.startsWith("^")) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    int end = alternatives(regex, 1, out);
+    return end == regex.length() || end > 0 && end < regex.length() && regex.charAt(end) != ')' ? out.toString() : null;
+  }
+
+  /**
+   * Adds to {@code out} the first characters of the alternatives starting at {@code i}; returns the
+   * index where the alternation ends (the end or a closing parenthesis), or -1 when unknown.
+   */
+  private static int alternatives(String re, int i, StringBuilder out) {
+    while (true) {
+      int first = firstOf(re, i, out);
+      if (first < 0) {
+        return -1;
+      }
+      // skip the rest of this alternative, minding nesting, escapes and classes
+      int depth = 0;
+      int j = i;
+      for (; j < re.length(); j++) {
+        char c = re.charAt(j);
+        if (c == '\\') {
+          j++;
+        } else if (c == '[') {
+          j = re.indexOf(']', j + 2);
+          if (j < 0) {
+            return -1;
+          }
+        } else if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          if (depth == 0) {
+            break;
+          }
+          depth--;
+        } else if (c == '|' && depth == 0) {
+          break;
+        }
+      }
+      if (j >= re.length() || re.charAt(j) == ')') {
+        return j;
+      }
+      i = j + 1; // after '|'
+    }
+  }
+
+  /** Adds the first characters of the item at {@code i}; returns 0, or -1 when unknown. */
+  private static int firstOf(String re, int i, StringBuilder out) {
+    if (i >= re.length()) {
+      return -1;
+    }
+    char c = re.charAt(i);
+    int next;
+    if (c == '(') {
+      int inner = re.startsWith("?:", i + 1) ? i + 3 : i + 1;
+      if (re.startsWith("?", inner - 1) && inner == i + 1 && re.charAt(i + 1) == '?') {
+        return -1; // look-around or other special group
+      }
+      int close = alternatives(re, inner, out);
+      if (close < 0 || close >= re.length()) {
+        return -1;
+      }
+      next = close + 1;
+    } else if (c == '\\') {
+      if (i + 1 >= re.length() || Character.isLetterOrDigit(re.charAt(i + 1))) {
+        return -1; // \d, \s, \p{..}, \b ...
+      }
+      out.append(re.charAt(i + 1));
+      next = i + 2;
+    } else if (c == '[' || c == '.' || c == '|' || c == ')' || c == '^' || c == '$' || c == '*' || c == '+' || c == '?' || c == '{') {
+      return -1;
+    } else {
+      out.append(c);
+      next = i + 1;
+    }
+    if (next < re.length() && (re.charAt(next) == '?' || re.charAt(next) == '*' || re.charAt(next) == '{')) {
+      return -1; // the item may be absent: the match may start with what follows
+    }
+    return 0;
   }
 
   private static Pattern p(String regex) {
@@ -166,6 +266,9 @@ public final class Residue {
   /** A date header: the line is nothing but a date, with an optional label. */
   private static final Pattern DATE_LABEL = p("^(posted|published|updated|last updated|date|first published|erstellt|veröffentlicht|aktualisiert|zuletzt aktualisiert|datum|publié|mis à jour|publicado|actualizado|pubblicato)?\\s*(on|at|am|le|el|il)?\\s*:?\\s*");
 
+  /** Off only in the test that checks the first-character test changes no answer. */
+  static boolean prefilter = true;
+
   /** The residue class of {@code line}, if it is residue. */
   public static Optional<String> classify(String line) {
     String s = line.strip();
@@ -177,9 +280,11 @@ public final class Residue {
     }
     java.util.regex.Matcher[] ms = MATCHERS.get();
     String lower = s.toLowerCase(Locale.ROOT);
+    char first = lower.charAt(0);
     for (int i = 0; i < ms.length; i++) {
       Rule r = RULES.get(i);
-      if (s.length() <= r.maxLength() && r.guard().test(lower) && ms[i].reset(r.onLowerCase() ? lower : s).matches()) {
+      if (s.length() <= r.maxLength() && (!prefilter || r.mayStartWith(first)) && r.guard().test(lower)
+          && ms[i].reset(r.onLowerCase() ? lower : s).matches()) {
         return Optional.of(r.reason());
       }
     }
