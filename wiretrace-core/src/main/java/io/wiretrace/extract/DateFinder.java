@@ -255,6 +255,9 @@ public final class DateFinder {
         }
       }
     }
+    if (out.isEmpty()) { // dates only in the markup: link and image paths, attributes, comments, scripts
+      mostFrequentInSource(rawHtml).ifPresent(d -> out.add(new Candidate(d, "most frequent date in the page source", "text")));
+    }
     return out;
   }
 
@@ -634,6 +637,29 @@ public final class DateFinder {
     }
     Matcher d = URL_DMY.matcher(url);
     return d.find() ? day(Integer.parseInt(d.group(3)), Integer.parseInt(d.group(2)), Integer.parseInt(d.group(1))) : Optional.empty();
+  }
+
+  /** ISO or slashed year-first dates ({@code 2016-05-04}, {@code /2016/05/04/}) and dotted day-first ones ({@code 28.09.2019}). */
+  private static final Pattern SOURCE_DATE = Pattern.compile(
+      "(?<!\\d)((?:19|20)\\d\\d)[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\\d|3[01])(?!\\d)|(?<![\\d.])(0?[1-9]|[12]\\d|3[01])\\.(0?[1-9]|1[0-2])\\.((?:19|20)\\d\\d)(?!\\d)");
+
+  /**
+   * The most frequent full date anywhere in the page's source (ties: the earliest), the last
+   * resort when neither the markup's date fields nor the visible text date the page: such dates sit
+   * in link and image paths ({@code /files/2016/05/04/report.png}), attributes, comments and scripts.
+   */
+  private static Optional<String> mostFrequentInSource(String raw) {
+    Map<String, Integer> counts = new HashMap<>();
+    Matcher m = SOURCE_DATE.matcher(raw.length() > 2_000_000 ? raw.substring(0, 2_000_000) : raw);
+    while (m.find()) {
+      Optional<String> d = m.group(1) != null
+          ? day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+          : day(Integer.parseInt(m.group(6)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(4)));
+      d.ifPresent(v -> counts.merge(v, 1, Integer::sum));
+    }
+    return counts.entrySet().stream()
+        .max((a, b) -> a.getValue().equals(b.getValue()) ? b.getKey().compareTo(a.getKey()) : Integer.compare(a.getValue(), b.getValue()))
+        .map(Map.Entry::getKey);
   }
 
   private static Optional<String> mostFrequentInText(String text, boolean english) {

@@ -189,4 +189,15 @@ class DateFinderTest {
     assertThat(c.source()).isEqualTo("inline creation key");
     assertThat(best(app.replace("<body>", "<body><span class='date'>1 May 2014</span>"), null).value()).isEqualTo("2014-05-01");
   }
+
+  @Test
+  void datesOnlyInTheMarkup_theMostFrequentIsTheLastResort() {
+    String html = "<html><body><p>Annual report</p><img src='/files/2016/05/04/report.png'>"
+        + "<a href='/files/2016/05/04/report.pdf'>PDF</a><a href='/news/2015-01-02-old'>older</a></body></html>";
+    DateFinder.Candidate c = best(html, null);
+    assertThat(c.value()).isEqualTo("2016-05-04");
+    assertThat(c.source()).isEqualTo("most frequent date in the page source");
+    // any date the text shows comes first
+    assertThat(best(html.replace("Annual report", "Annual report, 3 March 2016"), null).value()).isEqualTo("2016-03-03");
+  }
 }
