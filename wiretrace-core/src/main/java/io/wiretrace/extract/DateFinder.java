@@ -34,11 +34,14 @@ import org.jsoup.nodes.Element;
  *       {@code Last-Modified}) when nothing says when the page was first published;
  *   <li>{@code text}: when no other source has a candidate, the date printed within 200 characters
  *       below (else above) the first {@code <h1>}, else the most frequent date in the page's visible
- *       text (ties: the earliest).
+ *       text (ties: the earliest); failing those, an inline {@code createdAt}/{@code created_at}
+ *       key, then the most frequent full date anywhere in the page's source (link and image paths,
+ *       attributes, comments).
  * </ol>
  * Copyright years and bare years never match: every candidate must be a full, valid day between
- * 1990 and 2100. Script text is read only for the named date keys above, so JavaScript expiry
- * strings are not candidates. Nothing depends on the clock: the same page always gives the same date.
+ * 1990 and 2100. Script text is read only for the named date keys above (and by the source-wide
+ * last resort, only when nothing else dates the page), so JavaScript expiry strings do not outvote
+ * a page's own date. Nothing depends on the clock: the same page always gives the same date.
  */
 public final class DateFinder {
   /** One date candidate and where it came from. */

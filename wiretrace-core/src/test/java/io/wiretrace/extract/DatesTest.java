@@ -38,4 +38,18 @@ class DatesTest {
     assertThat(Dates.fromUrl("https://x.example/2024-3-5-story")).contains("2024-03-05");
     assertThat(Dates.fromUrl("https://x.example/story/12345")).isEmpty();
   }
+
+  @Test
+  void handReadIsoOffsetDateTimes_equalTheFormattersReading() {
+    java.time.format.DateTimeFormatter out = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", java.util.Locale.ROOT);
+    for (String v : new String[] {"2024-03-05T09:30:00+02:00", "2024-03-05T09:30+02:00", "2024-03-05T09:30:00.123456789Z",
+        "2024-03-05T23:59:59-05:30", "2024-03-05T00:00:00-00:00", "2024-03-05T00:00:00+00:00", "2024-02-29T12:00:00Z"}) {
+      assertThat(Dates.isoOffsetDateTime(v)).as(v).isEqualTo(out.format(java.time.OffsetDateTime.parse(v)));
+    }
+    for (String v : new String[] {"2023-02-29T12:00:00Z", "2024-13-01T12:00:00Z", "2024-03-05T24:00:00Z", "2024-03-05T09:30:00+0200",
+        "2024-03-05T09:30:00", "2024-03-05 09:30:00Z", "2024-03-05T09:30:00+19:00", "2024-03-05T09:30:00.Z"}) {
+      assertThat(Dates.isoOffsetDateTime(v)).as(v).isNull();
+    }
+    assertThat(Dates.normalize("2024-03-05T09:30:00+0200")).contains("2024-03-05T09:30:00+02:00"); // the formatters still read the rest
+  }
 }
