@@ -469,7 +469,7 @@ public final class HtmlExtractor {
     // short lines after the last paragraph of prose, none of them a sentence: a trailing heading,
     // a link label or a teaser title, not the article's end
     int last = kept.size() - 1;
-    while (last >= 0 && kept.get(last).length() < 80 && !endsSentence(kept.get(last))) {
+    while (last >= 0 && kept.get(last).length() < 80 && !endsSentence(kept.get(last)) && !signOff(kept.get(last))) {
       last--;
     }
     if (last >= 0 && last < kept.size() - 1 && kept.size() - 1 - last <= MAX_TRAILING && kept.get(last).length() >= 150) {
@@ -597,9 +597,19 @@ public final class HtmlExtractor {
   /** More short lines than this after the last paragraph are a list the article ends with, and stay. */
   private static final int MAX_TRAILING = 3;
 
+  /** A blog post's sign-off ("x Franzi", "Eure Anna", "Ich bedanke mich"): the author's, not the page's. */
+  private static final Pattern SIGN_OFF = Pattern.compile(
+      "(?iu)(x+o*x*o*|xoxo|eure?|euer|liebe grüße|lg|cheers|love|bis bald|alles liebe|ich bedanke mich|vielen dank|danke|thanks|merci|gracias)\\b.*");
+
+  /** Whether {@code t} is a short sign-off: trailing lines stop at it (see the trailing rule in {@code body}). */
+  static boolean signOff(String t) {
+    return t.length() <= 40 && SIGN_OFF.matcher(t).matches();
+  }
+
   private static boolean endsSentence(String t) {
     char c = t.charAt(t.length() - 1);
-    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201D' || c == ')';
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201D' || c == ')'
+        || Character.getType(t.codePointBefore(t.length())) == Character.OTHER_SYMBOL; // "… und das gefällt mir 😉"
   }
 
   /**

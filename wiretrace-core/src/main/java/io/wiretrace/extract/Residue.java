@@ -162,7 +162,7 @@ public final class Residue {
       // headings of the boxes that follow an article: most read, latest, more on the topic, read also
       new Rule("related", lp("^(meist ?gelesen(e)?( artikel| beiträge)?|am meisten gelesen|neueste (artikel|beiträge|nachrichten|meldungen)|"
           + "aktuelle (artikel|beiträge|berichte|meldungen) aus .{1,40}|schon gelesen\\??|mehr themen|mehr (kolumnen|artikel|beiträge|news) (auf|von|aus) .{1,40}|"
-          + "(auch|ebenfalls) lesen|zum weiterlesen|empfohlene beiträge|empfehlungen (aus|der|von) .{1,40}|weitere (informationen|infos|links|tourentipps)|"
+          + "(auch|ebenfalls) lesen|zum weiterlesen|empfohlene beiträge|empfehlungen aus .{1,40}|weitere (informationen|infos|links|tourentipps)|"
           + "weiterführende (informationen|links|artikel|beiträge)|auch auf [\\p{L}\\d.-]{2,30}|"
           + "zobacz (także|też|również)|czytaj (także|też|również)|(les )?articles les plus lus|les plus lus|lire aussi|à lire également|"
           + "(lea|lee|vea|ver|mire) (también|además)|te recomendamos|leggi anche|potrebbe interessarti|"

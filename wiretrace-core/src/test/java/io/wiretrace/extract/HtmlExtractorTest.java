@@ -307,6 +307,13 @@ class HtmlExtractorTest {
         + "<p>Haftungsbeschränkung für externe Links</p><p>Kurz notiert aus der Region</p></article></body></html>", null);
     assertThat(p.text()).isEqualTo(P1 + "\n\n" + longer);
     assertThat(p.removed()).extracting(r -> r.reason()).containsExactly("trailing", "trailing");
+    // a sign-off and a last sentence ending in an emoji are the author's
+    HtmlExtractor.Page signed = x.extract("<html><body><article><p>" + P1 + "</p><p>" + longer + "</p>"
+        + "<p>Bis bald, eure Ana</p></article></body></html>", null);
+    assertThat(signed.text()).endsWith("Bis bald, eure Ana");
+    HtmlExtractor.Page emoji = x.extract("<html><body><article><p>" + P1 + "</p><p>" + longer + "</p>"
+        + "<p>Man fühlt sich danach wie neu – und das gefällt mir \uD83D\uDE09</p></article></body></html>", null);
+    assertThat(emoji.text()).endsWith("das gefällt mir \uD83D\uDE09");
     String list = "<p>Croatia (Group E)</p><p>Austria (Group G)</p><p>Germany (Group C)</p><p>Denmark (Group D)</p>";
     HtmlExtractor.Page q = x.extract("<html><body><article><p>" + P1 + "</p><p>" + longer + "</p>" + list + "</article></body></html>", null);
     assertThat(q.text()).endsWith("Denmark (Group D)");
