@@ -897,11 +897,6 @@ public final class HtmlExtractor {
     return best;
   }
 
-  /**
-   * Moves from the top candidate to the highest ancestor that adds at least a quarter more
-   * article-like paragraph text than the last one taken: articles split into sibling columns or sections (each with its own paragraphs)
-   * are kept whole. Never climbs to the body.
-   */
   /** Schema.org types whose element holds a page's main content. */
   private static final Pattern CONTENT_TYPES = Pattern.compile(
       "(?i)schema\\.org/(\\w*Article|BlogPosting|LiveBlogPosting|Recipe|HowTo|Review|Product|Event)\\b");
@@ -964,8 +959,6 @@ public final class HtmlExtractor {
     if (cls.isBlank()) {
       return;
     }
-    int minLen = MIN_TWIN_TEXT;
-    double maxLd = MAX_TWIN_LINK_DENSITY;
     List<Element> twins = new ArrayList<>();
     for (Element e : body.getElementsByClass(cls.strip().split("\\s+")[0])) {
       if (e == top || !e.normalName().equals(top.normalName()) || !e.className().equals(cls)) {
@@ -981,7 +974,7 @@ public final class HtmlExtractor {
       if (overlaps || e.parent() == null) {
         continue;
       }
-      if (stats.text(e) >= minLen && stats.linkDensity(e) < maxLd) {
+      if (stats.text(e) >= MIN_TWIN_TEXT && stats.linkDensity(e) < MAX_TWIN_LINK_DENSITY) {
         twins.add(e);
       }
     }
@@ -997,6 +990,11 @@ public final class HtmlExtractor {
     chosen.sort((a, b) -> Integer.compare(order.getOrDefault(a, 0), order.getOrDefault(b, 0)));
   }
 
+  /**
+   * Moves from the top candidate to the highest ancestor that adds at least a quarter more
+   * article-like paragraph text than the last one taken: articles split into sibling columns or sections (each with its own paragraphs)
+   * are kept whole. Never climbs to the body.
+   */
   private static Element widen(Element top, Element body, Stats stats) {
     if (top == null) {
       return null;

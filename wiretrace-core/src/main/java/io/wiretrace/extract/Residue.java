@@ -23,7 +23,8 @@ public final class Residue {
    * One residue rule: lines up to {@code maxLength} characters that {@code pattern} matches whole.
    * {@code guard} is a cheap test every match passes (an ending, a word the line must contain),
    * given the lower-cased line and checked first: patterns that begin with {@code .*} backtrack
-   * over every line otherwise.
+   * over every line otherwise. {@code firstChars} (read from the pattern by {@link #startChars}, or
+   * null) are the characters a match can start with: lines starting otherwise skip the rule.
    */
   private record Rule(String reason, Pattern pattern, int maxLength, java.util.function.Predicate<String> guard, String firstChars) {
     Rule(String reason, Pattern pattern, int maxLength, java.util.function.Predicate<String> guard) {
@@ -109,10 +110,10 @@ public final class Residue {
     char c = re.charAt(i);
     int next;
     if (c == '(') {
-      int inner = re.startsWith("?:", i + 1) ? i + 3 : i + 1;
-      if (re.startsWith("?", inner - 1) && inner == i + 1 && re.charAt(i + 1) == '?') {
-        return -1; // look-around or other special group
+      if (i + 1 < re.length() && re.charAt(i + 1) == '?' && !re.startsWith("?:", i + 1)) {
+        return -1; // look-around, inline flags or another special group
       }
+      int inner = re.startsWith("?:", i + 1) ? i + 3 : i + 1;
       int close = alternatives(re, inner, out);
       if (close < 0 || close >= re.length()) {
         return -1;
