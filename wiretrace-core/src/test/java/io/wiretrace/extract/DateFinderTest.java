@@ -191,13 +191,16 @@ class DateFinderTest {
   }
 
   @Test
-  void datesOnlyInTheMarkup_theMostFrequentIsTheLastResort() {
+  void aSingleDateOnlyInTheMarkup_isTheLastResort_butNotOneOfSeveral() {
     String html = "<html><body><p>Annual report</p><img src='/files/2016/05/04/report.png'>"
-        + "<a href='/files/2016/05/04/report.pdf'>PDF</a><a href='/news/2015-01-02-old'>older</a></body></html>";
+        + "<a href='/files/2016/05/04/report.pdf'>PDF</a></body></html>";
     DateFinder.Candidate c = best(html, null);
     assertThat(c.value()).isEqualTo("2016-05-04");
-    assertThat(c.source()).isEqualTo("most frequent date in the page source");
+    assertThat(c.source()).isEqualTo("the only date in the page source");
+    // several days in the source: no guess
+    assertThat(best(html.replace("</body>", "<a href='/news/2015-01-02-old'>older</a></body>"), null)).isNull();
     // any date the text shows comes first
     assertThat(best(html.replace("Annual report", "Annual report, 3 March 2016"), null).value()).isEqualTo("2016-03-03");
   }
+
 }
