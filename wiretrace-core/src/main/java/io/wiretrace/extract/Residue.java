@@ -299,7 +299,8 @@ public final class Residue {
    * Phrases of calls to action and publishers' notices: subscribe, follow us, get the app, log in,
    * support our work, letters to the editor, rights reserved, the opinions of the authors.
    */
-  private static final String[] CALL_TO_ACTION = {"subscri", "abonn", "newsletter", "android", "telegram", "youtube",
+  private static final String[] CALL_TO_ACTION = {"subscri", "abonn", "newsletter", "ios and android", "ios und android",
+      "ios y android", "ios et android", "android and ios", "android und ios", "telegram", "youtube",
       "síguenos", "siguenos", "folgen sie uns", "folge uns", "follow us", "suivez-nous", "registrier", "register", "einloggen",
       "anmelden", "sign up", "click here", "klicken sie", "hier klicken", "einfach hier", "cancela cuando", "únete", "suscr",
       "support our work", "supporting our work", "unterstütze", "spende", "donate", "letter to the editor", "leserbrief",

@@ -238,6 +238,9 @@ class HtmlExtractorTest {
     String consent = "<p>Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.</p>"
         + "<p>Follow The Harbour Times on Twitter and Instagram @HarbourTimes.</p><p>" + last + "</p>";
     assertThat(x.extract(page("", consent), null).text()).doesNotContain("Privatsphäre", "Follow The Harbour").endsWith(last);
+    // a last line that merely names a platform is the article's
+    assertThat(x.extract(page("", "<p>" + last + "</p><p>Android 15 follows in the autumn.</p>"), null).text())
+        .endsWith("Android 15 follows in the autumn.");
     // the same words before the article's last paragraph are the article's
     String mid = "<p>Residents can register for the ferry pass online.</p><p>" + last + "</p>";
     assertThat(x.extract(page("", mid), null).text()).contains("register for the ferry pass");
