@@ -160,6 +160,7 @@ public final class HtmlExtractor {
         m.byline = bylineText(all);
       }
     }
+    m.byline = cleanByline(m.byline);
     String lang = doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang");
     if (lang == null || lang.isBlank()) {
       lang = first(metas.first("content-language"), metas.first("og:locale"), metas.first("language"));
@@ -247,8 +248,16 @@ public final class HtmlExtractor {
     return out.isEmpty() ? null : String.join(", ", out);
   }
 
+  /**
+   * The visible byline: the first element marked {@code rel=author}, {@code .author},
+   * {@code .author-name} or {@code [class*=byline]}; failing those, the first one with
+   * {@code itemprop=author} or a class word "author" ({@code post-author}, {@code entry-author}) if its
+   * text is at most 60 characters. (The fallback took author exact-match on the trafilatura set
+   * from 254 to 281 of 538 pages, none lost.)
+   */
   private static String bylineText(List<Element> all) {
     Element el = null;
+    Element fallback = null;
     // the first element that is [rel=author], .byline, .author-name, .author or [class*=byline], in
     // one walk (the equivalent selector costs several)
     for (Element e : all) {
@@ -262,12 +271,68 @@ public final class HtmlExtractor {
         el = e;
         break;
       }
+      if (fallback == null && (e.attr("itemprop").equals("author")
+          || (!cls.isEmpty() && nameWords(e).contains("author")))) {
+        fallback = e; // itemprop=author, "post-author", "entry-author": taken when no stronger mark is found
+      }
+    }
+    if (el == null && fallback != null && fallback.text().length() <= 60) {
+      el = fallback;
     }
     if (el == null) {
       return null;
     }
     String t = el.text().replaceFirst("(?i)^by\\s+", "").strip();
     return t.isEmpty() || t.length() > 100 ? null : t;
+  }
+
+  /** Words a byline opens with before the name ("von", "Posted by", "View all posts by", glued "Author"). */
+  private static final Pattern BYLINE_PREFIX = Pattern.compile(
+      "(?iu)^(?:(?:view all posts by|posted by|written by|published by|veröffentlicht von|geschrieben von|erstellt von|"
+          + "eingestellt von|ein beitrag von|by|von|par|por|di|door)\\b|autor(?:in)?\\s*:|author\\s*:"
+          + "|(?:(?-i:Author)|veröffentlicht von|posted by|geschrieben von|written by)(?=(?-i:\\p{Lu})))\\s*(?=\\S)");
+  /** Where a byline's name ends and a date, time or place of filing begins. */
+  private static final Pattern BYLINE_TAIL = Pattern.compile(
+      "(?iu)\\s+(?:(?:am|on|at|le|el|il|um|-|–|—|\\||·|•|,)?\\s*(?:\\d|(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+\\d)"
+          + "|[-–—|]\\s+(?=\\D*\\d)).*$");
+
+  /**
+   * A byline reduced to its names: the part naming the author when the line has several parts
+   * ("Dezember 10, 2019 · von freeman1984 · in Uncategorized"), without the words before the name
+   * ("von", "Posted by", "View all posts by") and without a date or time after it ("John Walk -
+   * January 10, 2020", "Nicole Collignon 22. Februar 2020"). Null stays null; a byline that would
+   * become empty stays as it was.
+   */
+  static String cleanByline(String byline) {
+    if (byline == null) {
+      return null;
+    }
+    String b = byline.strip();
+    String[] parts = b.split("\\s+[·•|]\\s+");
+    if (parts.length > 1) {
+      String pick = null;
+      for (String p : parts) {
+        if (BYLINE_PREFIX.matcher(p.strip()).lookingAt() && !p.strip().matches("(?iu)^(in|am|on)\\b.*")) {
+          pick = p.strip();
+          break;
+        }
+      }
+      if (pick == null) {
+        for (String p : parts) {
+          if (!Dates.hasDigit(p)) {
+            pick = p.strip();
+            break;
+          }
+        }
+      }
+      b = pick == null ? parts[0].strip() : pick;
+    }
+    String before = b;
+    b = b.replaceFirst("^[~\\-–—|·•:\\s]+", "");
+    b = BYLINE_PREFIX.matcher(b).replaceFirst("");
+    b = BYLINE_TAIL.matcher(b).replaceFirst("");
+    b = b.replaceAll("[\\s,;:·|–—-]+$", "").strip();
+    return b.isEmpty() ? before : b;
   }
 
   private static String attr(Element e, String name) {

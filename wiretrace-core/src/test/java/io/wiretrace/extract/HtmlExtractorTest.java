@@ -343,4 +343,29 @@ class HtmlExtractorTest {
     // the body holds four times the lead's text: widening to the article would not take it
     assertThat(x.extract(html, null).text()).isEqualTo(lead + "\n\n" + P1 + "\n\n" + P2 + "\n\n" + P3 + "\n\n" + P4);
   }
+
+  @Test
+  void bylines_areReducedToTheirNames() {
+    assertThat(HtmlExtractor.cleanByline("View all posts by Daniel Lemire")).isEqualTo("Daniel Lemire");
+    assertThat(HtmlExtractor.cleanByline("Veröffentlicht vonChris Jung")).isEqualTo("Chris Jung");
+    assertThat(HtmlExtractor.cleanByline("AuthorAndreas Kalt")).isEqualTo("Andreas Kalt");
+    assertThat(HtmlExtractor.cleanByline("~ Cem Basman")).isEqualTo("Cem Basman");
+    assertThat(HtmlExtractor.cleanByline("von lupa am 26/10/13, 03:48 pm")).isEqualTo("lupa");
+    assertThat(HtmlExtractor.cleanByline("Dezember 10, 2019 · von freeman1984 · in Uncategorized · Hinterlasse einen Kommentar")).isEqualTo("freeman1984");
+    assertThat(HtmlExtractor.cleanByline("John Walk - January 10, 2020 21 minutes - 4312 words")).isEqualTo("John Walk");
+    assertThat(HtmlExtractor.cleanByline("Nicole Collignon 22. Februar 2020")).isEqualTo("Nicole Collignon");
+    assertThat(HtmlExtractor.cleanByline("Posted by Günter W. Kienitz at 18:52")).isEqualTo("Günter W. Kienitz");
+    // names that begin like a prefix stay whole
+    assertThat(HtmlExtractor.cleanByline("Dieter Sieckmeyer")).isEqualTo("Dieter Sieckmeyer");
+    assertThat(HtmlExtractor.cleanByline("Byron Parker")).isEqualTo("Byron Parker");
+    assertThat(HtmlExtractor.cleanByline("Jean-Paul Martin")).isEqualTo("Jean-Paul Martin");
+    assertThat(HtmlExtractor.cleanByline(null)).isNull();
+  }
+
+  @Test
+  void aPostAuthorElement_namesTheAuthor_whenNothingStrongerDoes() {
+    String html = "<html><body><article><h1>Harbour deal</h1><span class='post-author'>von Ana Ruiz</span>"
+        + "<p>" + P1 + "</p><p>" + P2 + "</p></article></body></html>";
+    assertThat(x.extract(html, null).byline()).isEqualTo("Ana Ruiz");
+  }
 }
