@@ -151,6 +151,8 @@ public final class HtmlExtractor {
     if (m.outlet == null) {
       m.outlet = first(metas.first("og:site_name"), metas.first("application-name"), metas.first("publisher"), host(m.url));
     }
+    m.title = withoutSiteName(m.title, metas.first("og:site_name"), metas.first("application-name"), m.outlet, host(m.url),
+        host(baseUrl));
     if (m.byline == null) {
       m.byline = first(metas.first("author"), metas.first("article:author"), metas.first("byl"), metas.first("parsely-author"));
       if (m.byline == null) {
@@ -341,6 +343,85 @@ public final class HtmlExtractor {
 
   private static String text(Element e) {
     return e == null || e.text().isBlank() ? null : e.text().strip();
+  }
+
+  /** Separators between a headline and the site's name in titles: " | ", " - ", " · ", " › ", " » ", " :: ". */
+  private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|·›»–—-]|::)\\s+|(?<=\\S)-(?=\\p{IsHan})|(?<=\\p{IsHan})-(?=\\S)");
+
+  /**
+   * {@code title} without a leading or trailing part that names the site ("Headline · Global Voices",
+   * "Headline - La Stampa", "标题-新华网"): a part equal to, or contained in, one of {@code names}
+   * (site name, application name, outlet, host) compared on letters and digits only. The title
+   * stays whole when no such part is found or nothing else would remain.
+   */
+  static String withoutSiteName(String title, String... names) {
+    if (title == null) {
+      return null;
+    }
+    List<String> keys = new ArrayList<>();
+    for (String n : names) {
+      if (n == null) {
+        continue;
+      }
+      String k = letters(n);
+      if (k.length() >= 3) {
+        keys.add(k);
+      }
+      int dot = n.indexOf('.');
+      if (dot > 0 && n.indexOf(' ') < 0) { // a host: its first label names the site too ("happyface313.wordpress.com")
+        String label = letters(n.substring(0, dot));
+        if (label.length() >= 4) {
+          keys.add(label);
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      return title;
+    }
+    String[] parts = TITLE_SEPARATOR.split(title.strip());
+    if (parts.length < 2) {
+      return title;
+    }
+    int from = 0;
+    int to = parts.length;
+    if (namesSite(parts[to - 1], keys)) {
+      to--;
+    } else if (namesSite(parts[0], keys)) {
+      from++;
+    }
+    if (from == 0 && to == parts.length) {
+      return title;
+    }
+    // keep the separators inside the headline: cut the original string at the removed part
+    String t = title.strip();
+    if (to < parts.length) {
+      int cut = t.lastIndexOf(parts[to]);
+      t = t.substring(0, cut).replaceFirst("(?:\\s*(?:[|·›»–—-]|::))?\\s*$", "");
+    } else {
+      int cut = t.indexOf(parts[0]) + parts[0].length();
+      t = t.substring(cut).replaceFirst("^\\s*(?:[|·›»–—-]|::)?\\s*", "");
+    }
+    return t.isBlank() ? title : t.strip();
+  }
+
+  private static boolean namesSite(String part, List<String> keys) {
+    String p = letters(part);
+    if (p.length() < 3) {
+      return false;
+    }
+    for (String k : keys) {
+      if (p.equals(k) || k.contains(p) || (p.contains(k) && p.length() <= k.length() + 12)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code s} lower-cased, letters and digits only. */
+  private static String letters(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+    return b.toString();
   }
 
   private static String cleanTitle(String t) {

@@ -368,4 +368,19 @@ class HtmlExtractorTest {
         + "<p>" + P1 + "</p><p>" + P2 + "</p></article></body></html>";
     assertThat(x.extract(html, null).byline()).isEqualTo("Ana Ruiz");
   }
+
+  @Test
+  void titles_loseTheSiteNameBesideThem() {
+    assertThat(HtmlExtractor.withoutSiteName("Ein Jahr voller Proteste · Global Voices auf Deutsch", "Global Voices auf Deutsch"))
+        .isEqualTo("Ein Jahr voller Proteste");
+    assertThat(HtmlExtractor.withoutSiteName("Perturbazione polare al Centro - La Stampa", null, null, "La Stampa", "lastampa.it"))
+        .isEqualTo("Perturbazione polare al Centro");
+    assertThat(HtmlExtractor.withoutSiteName("Harbour Times | Bridge to close: what - and when", "Harbour Times"))
+        .isEqualTo("Bridge to close: what - and when");
+    assertThat(HtmlExtractor.withoutSiteName("Im Test: Plantur 39 - Happyface313", null, null, null, "happyface313.wordpress.com"))
+        .isEqualTo("Im Test: Plantur 39");
+    // no part names the site, or nothing else would remain: the title stays
+    assertThat(HtmlExtractor.withoutSiteName("Paris - Berlin - Rome by night train", "Harbour Times")).isEqualTo("Paris - Berlin - Rome by night train");
+    assertThat(HtmlExtractor.withoutSiteName("Harbour Times", "Harbour Times")).isEqualTo("Harbour Times");
+  }
 }
