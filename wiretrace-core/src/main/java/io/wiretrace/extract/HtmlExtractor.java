@@ -267,14 +267,15 @@ public final class HtmlExtractor {
         continue;
       }
       String cls = e.className();
+      String lower = cls.isEmpty() ? "" : cls.toLowerCase(Locale.ROOT);
       if (e.attr("rel").equalsIgnoreCase("author")
           || (!cls.isEmpty() && (e.hasClass("author-name") || e.hasClass("author")
-              || cls.toLowerCase(Locale.ROOT).contains("byline")))) { // .byline is within [class*=byline]
+              || lower.contains("byline")))) { // .byline is within [class*=byline]
         el = e;
         break;
       }
       if (fallback == null && (e.attr("itemprop").equals("author")
-          || (!cls.isEmpty() && nameWords(e).contains("author")))) {
+          || (lower.contains("author") && nameWords(e).contains("author")))) {
         fallback = e; // itemprop=author, "post-author", "entry-author": taken when no stronger mark is found
       }
     }
