@@ -337,8 +337,7 @@ public final class DateFinder {
     if (shownDay.equals(day) || shownDay.equals(swapped(day))) {
       return null; // the same day, or the same digits read the other way round
     }
-    int times = 0;
-    String timeDay = null;
+    java.util.Set<String> timeDays = new java.util.HashSet<>();
     boolean localConfirms = false; // a time with its own offset on the top's day: no time zone moves it
     for (Candidate c : candidates) {
       if (c.source().equals("url path") && c.value().equals(day)) {
@@ -347,16 +346,15 @@ public final class DateFinder {
       if (c.tier().equals("modified") && c.value().startsWith(shownDay)) {
         return shown;
       }
-      if (c.source().equals("time datetime") && !c.value().regionMatches(0, String.valueOf(timeDay), 0, 10)) {
-        times++;
-        timeDay = c.value().substring(0, 10);
+      if (c.source().equals("time datetime")) {
+        timeDays.add(c.value().substring(0, 10));
       }
       localConfirms |= !c.tier().equals("modified") && c.value().startsWith(day) && ownOffset(c.value());
     }
     if (!localConfirms && midnightApart(top.value(), shownDay)) {
       return shown;
     }
-    return top.source().equals("time datetime") && times > 1 ? shown : null;
+    return top.source().equals("time datetime") && timeDays.size() > 1 ? shown : null;
   }
 
   /** Whether {@code value} is a time with an offset other than UTC's ({@code 2023-10-31T05:41:58+01:00}): a local time. */

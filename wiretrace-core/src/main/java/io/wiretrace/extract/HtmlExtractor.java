@@ -418,11 +418,9 @@ public final class HtmlExtractor {
     return false;
   }
 
-  /** {@code s} lower-cased, letters and digits only. */
+  /** {@code s} lower-cased, letters and digits only: the headline comparison key without its spaces. */
   private static String letters(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    s.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
-    return b.toString();
+    return TextPageExtractor.comparable(s).replace(" ", "");
   }
 
   private static String cleanTitle(String t) {
@@ -592,10 +590,7 @@ public final class HtmlExtractor {
         removed.add(new Removed(b, "repeated_title"));
         continue;
       }
-      Optional<String> r = Residue.classify(b);
-      if (r.isEmpty() && Residue.isStrongCallToAction(b)) {
-        r = Optional.of("call_to_action");
-      }
+      Optional<String> r = Residue.classifyBlock(b);
       if (r.isPresent()) {
         removed.add(new Removed(b, r.get()));
         // a "You may also like" heading after the article, followed by teasers (excerpts cut off
@@ -699,34 +694,32 @@ public final class HtmlExtractor {
       if (out.size() == 2 || (!out.isEmpty() && isAncestor(out.get(out.size() - 1), e))) {
         continue;
       }
-      int len = stats.text(e);
-      if (len < 40 || len > 700 || stats.linkDensity(e) >= 0.3 || isAncestor(e, first)) {
-        continue;
-      }
-      for (String w : nameWords(e)) {
-        if (LEAD_WORDS.contains(w)) {
-          out.add(e);
-          break;
-        }
+      if (isLead(e, stats) && !isAncestor(e, first)) {
+        out.add(e);
       }
     }
     return out;
   }
 
-  /** The first element inside {@code header} named as a lead (see {@link #LEAD_WORDS}) with 40 to 700 characters of text and few links. */
+  /** Whether {@code e} is named as a lead (see {@link #LEAD_WORDS}) and holds 40 to 700 characters with link density under 0.3. */
+  private static boolean isLead(Element e, Stats stats) {
+    int len = stats.text(e);
+    if (len < 40 || len > 700 || stats.linkDensity(e) >= 0.3) {
+      return false;
+    }
+    for (String w : nameWords(e)) {
+      if (LEAD_WORDS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first element inside {@code header} that {@link #isLead is a lead}, or null. */
   private static Element leadIn(Element header, Stats stats) {
     for (Element d : header.getAllElements()) {
-      if (d == header) {
-        continue;
-      }
-      int len = stats.text(d);
-      if (len < 40 || len > 700 || stats.linkDensity(d) >= 0.3) {
-        continue;
-      }
-      for (String w : nameWords(d)) {
-        if (LEAD_WORDS.contains(w)) {
-          return d;
-        }
+      if (d != header && isLead(d, stats)) {
+        return d;
       }
     }
     return null;

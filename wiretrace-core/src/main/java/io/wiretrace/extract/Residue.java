@@ -272,6 +272,19 @@ public final class Residue {
 
   /** The residue class of {@code line}, if it is residue. */
   public static Optional<String> classify(String line) {
+    return classify(line, false);
+  }
+
+  /**
+   * As {@link #classify}, and a block that is a call to action wherever it stands
+   * (at most 300 characters, {@link #STRONG_CALL_TO_ACTION}) is {@code call_to_action}: for the blocks of HTML pages, sharing
+   * the one lower-cased copy of the block.
+   */
+  public static Optional<String> classifyBlock(String block) {
+    return classify(block, true);
+  }
+
+  private static Optional<String> classify(String line, boolean callsToAction) {
     String s = line.strip();
     if (s.isEmpty()) {
       return Optional.empty();
@@ -292,7 +305,7 @@ public final class Residue {
     if (isDateHeader(s) || isDateMetaLine(s)) {
       return Optional.of("date_header");
     }
-    return Optional.empty();
+    return callsToAction && line.length() <= 300 && strongCallToAction(lower) ? Optional.of("call_to_action") : Optional.empty();
   }
 
   /**
@@ -324,12 +337,8 @@ public final class Residue {
       + "(jetzt )?(am|an jedem) (bahnhofs)?kiosk|als e-paper|amazon product advertising api|bei den verlinkungen handelt es sich um affiliate",
       Pattern.UNICODE_CASE);
 
-  /** True if {@code text} (a block of at most 300 characters) is a call to action wherever it stands. */
-  public static boolean isStrongCallToAction(String text) {
-    if (text.length() > 300) {
-      return false;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
+  /** True if {@code lower} (a lower-cased block of at most 300 characters) is a call to action wherever it stands. */
+  private static boolean strongCallToAction(String lower) {
     for (String marker : STRONG_MARKERS) { // a cheap test every match passes: most blocks contain none
       if (lower.contains(marker)) {
         return STRONG_CALL_TO_ACTION.matcher(lower).find();
