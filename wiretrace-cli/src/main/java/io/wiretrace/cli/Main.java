@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "News provenance and story intelligence: clean articles, copy lineage, stories.",
-    subcommands = {AnalyzeCommand.class, EvalCommand.class, BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AnalyzeCommand.class, IngestCommand.class, SearchCommand.class, ServeCommand.class, EvalCommand.class, BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -39,11 +39,9 @@ public final class LshIndex {
     }
     int[] hits = new int[16];
     int nHits = 0;
+    long[] keys = bandKeys(signature, bands, rows);
     for (int b = 0; b < bands; b++) {
-      long h = b + 1;
-      for (int r = 0; r < rows; r++) {
-        h = Hashing64.mix(h * 0x9E3779B97F4A7C15L + signature[b * rows + r]);
-      }
+      long h = keys[b];
       int c = buckets.count(h);
       if (c > scratch.length) {
         scratch = new int[Math.max(c, scratch.length * 2)];
@@ -57,6 +55,22 @@ public final class LshIndex {
       buckets.put(h, doc);
     }
     return java.util.Arrays.stream(hits, 0, nHits).distinct().sorted().toArray();
+  }
+
+  /** The bucket key of each band of {@code signature} ({@code bands * rows} values). */
+  public static long[] bandKeys(long[] signature, int bands, int rows) {
+    if (signature.length != bands * rows) {
+      throw new IllegalArgumentException("signature length must be bands*rows = " + bands * rows + ", got " + signature.length);
+    }
+    long[] keys = new long[bands];
+    for (int b = 0; b < bands; b++) {
+      long h = b + 1;
+      for (int r = 0; r < rows; r++) {
+        h = Hashing64.mix(h * 0x9E3779B97F4A7C15L + signature[b * rows + r]);
+      }
+      keys[b] = h;
+    }
+    return keys;
   }
 
   /** Number of distinct band buckets, for memory reporting. */

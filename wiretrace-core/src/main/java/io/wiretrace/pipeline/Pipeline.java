@@ -87,69 +87,12 @@ public final class Pipeline {
    * names the stored corpus instead of the earlier input).
    */
   public AnalysisResult analyze(List<Path> inputs, Stored stored) throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "wiretrace-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = newPool();
     try {
-      List<SourceFile> files = Sources.discover(inputs);
-      progress.stage("read", files.size());
-      List<ReadResult> read = parallel(pool, files, f -> {
-        ReadResult r = Sources.read(f);
-        progress.advance();
-        return r;
-      });
-      List<Rejection> rejected = new ArrayList<>(stored.rejected());
-      List<RawDocument> docs = new ArrayList<>();
-      for (ReadResult r : read) {
-        docs.addAll(r.documents());
-        rejected.addAll(r.rejections());
-      }
-      docs = unique(docs, stored.articles(), rejected);
-      progress.stage("extract", docs.size());
-      List<Object> extracted = parallel(pool, docs, d -> {
-        Object out;
-        try {
-          Article a = withRewrite(extractor.extract(d));
-          out = a.text().isBlank()
-              ? new Rejection(d.input(), "no article text found (" + a.removed().size() + " block(s) dropped as residue)")
-              : a;
-        } catch (RuntimeException | StackOverflowError e) {
-          out = new Rejection(d.input(), "extraction failed: " + e);
-        }
-        progress.advance();
-        return out;
-      });
-      List<Article> articles = new ArrayList<>();
-      for (Article a : stored.articles()) {
-        articles.add(withRewrite(a));
-      }
-      for (Object o : extracted) {
-        if (o instanceof Article a) {
-          articles.add(a);
-        } else {
-          rejected.add((Rejection) o);
-        }
-      }
-      articles.sort(Comparator.comparing(Article::id));
-      progress.stage("annotate", articles.size());
-      List<Rejection> annotationFailures = new ArrayList<>();
-      List<Annotations> annotations = parallel(pool, articles, a -> {
-        Annotations an;
-        try {
-          an = annotator.annotate(a);
-        } catch (RuntimeException | StackOverflowError e) {
-          an = new Annotations(a.id(), List.of(), List.of(), List.of());
-          synchronized (annotationFailures) {
-            annotationFailures.add(new Rejection(a.id(), ANNOTATION_FAILED + ", article kept without entities, quotes "
-                + "and times: " + e));
-          }
-        }
-        progress.advance();
-        return an;
-      });
-      rejected.addAll(annotationFailures);
+      Prepared p = prepare(pool, inputs, stored, id -> false);
+      List<Article> articles = p.articles();
+      List<Annotations> annotations = p.annotations();
+      List<Rejection> rejected = new ArrayList<>(p.rejected());
       progress.stage("copies", -1);
       List<Relation> relations = copies.detect(articles);
       progress.stage("stories", -1);
@@ -201,6 +144,125 @@ public final class Pipeline {
       pool.shutdownNow();
       progress.done();
     }
+  }
+
+  /**
+   * The per-document stages alone (read, extract, intrinsic rewrite verdict, annotate) for a store
+   * that links and clusters each article itself ({@code wiretrace ingest}).
+   *
+   * @param articles extracted articles, sorted by id
+   * @param annotations their annotations, in the same order
+   * @param rejected inputs that gave no article, and annotation failures (the article is kept)
+   * @param skipped documents not extracted because {@code skip} accepted their id
+   */
+  public record Prepared(List<Article> articles, List<Annotations> annotations, List<Rejection> rejected, int skipped) {
+    public Prepared {
+      articles = List.copyOf(articles);
+      annotations = List.copyOf(annotations);
+      rejected = List.copyOf(rejected);
+    }
+  }
+
+  /**
+   * Reads, extracts and annotates {@code inputs}; documents whose id {@code skip} accepts (already
+   * stored) are dropped before extraction and only counted.
+   */
+  public Prepared prepare(List<Path> inputs, java.util.function.Predicate<String> skip) throws IOException {
+    ExecutorService pool = newPool();
+    try {
+      return prepare(pool, inputs, Stored.NONE, skip);
+    } finally {
+      pool.shutdownNow();
+      progress.done();
+    }
+  }
+
+  /** Extracts and annotates documents a caller already has (a POSTed batch or page). */
+  public Prepared prepareDocuments(List<RawDocument> documents, java.util.function.Predicate<String> skip) throws IOException {
+    ExecutorService pool = newPool();
+    try {
+      return prepareDocs(pool, new ArrayList<>(documents), new ArrayList<>(), Stored.NONE, skip);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private ExecutorService newPool() {
+    return Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "wiretrace-worker");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private Prepared prepare(ExecutorService pool, List<Path> inputs, Stored stored, java.util.function.Predicate<String> skip)
+      throws IOException {
+    List<SourceFile> files = Sources.discover(inputs);
+    progress.stage("read", files.size());
+    List<ReadResult> read = parallel(pool, files, f -> {
+      ReadResult r = Sources.read(f);
+      progress.advance();
+      return r;
+    });
+    List<Rejection> rejected = new ArrayList<>(stored.rejected());
+    List<RawDocument> docs = new ArrayList<>();
+    for (ReadResult r : read) {
+      docs.addAll(r.documents());
+      rejected.addAll(r.rejections());
+    }
+    return prepareDocs(pool, docs, rejected, stored, skip);
+  }
+
+  private Prepared prepareDocs(ExecutorService pool, List<RawDocument> docs, List<Rejection> rejected, Stored stored,
+      java.util.function.Predicate<String> skip) throws IOException {
+    int before = docs.size();
+    docs.removeIf(d -> skip.test(d.id()));
+    int skipped = before - docs.size();
+    docs = unique(docs, stored.articles(), rejected);
+    progress.stage("extract", docs.size());
+    List<Object> extracted = parallel(pool, docs, d -> {
+      Object out;
+      try {
+        Article a = withRewrite(extractor.extract(d));
+        out = a.text().isBlank()
+            ? new Rejection(d.input(), "no article text found (" + a.removed().size() + " block(s) dropped as residue)")
+            : a;
+      } catch (RuntimeException | StackOverflowError e) {
+        out = new Rejection(d.input(), "extraction failed: " + e);
+      }
+      progress.advance();
+      return out;
+    });
+    List<Article> articles = new ArrayList<>();
+    for (Article a : stored.articles()) {
+      articles.add(withRewrite(a));
+    }
+    for (Object o : extracted) {
+      if (o instanceof Article a) {
+        articles.add(a);
+      } else {
+        rejected.add((Rejection) o);
+      }
+    }
+    articles.sort(Comparator.comparing(Article::id));
+    progress.stage("annotate", articles.size());
+    List<Rejection> annotationFailures = new ArrayList<>();
+    List<Annotations> annotations = parallel(pool, articles, a -> {
+      Annotations an;
+      try {
+        an = annotator.annotate(a);
+      } catch (RuntimeException | StackOverflowError e) {
+        an = new Annotations(a.id(), List.of(), List.of(), List.of());
+        synchronized (annotationFailures) {
+          annotationFailures.add(new Rejection(a.id(), ANNOTATION_FAILED + ", article kept without entities, quotes "
+              + "and times: " + e));
+        }
+      }
+      progress.advance();
+      return an;
+    });
+    rejected.addAll(annotationFailures);
+    return new Prepared(articles, annotations, rejected, skipped);
   }
 
   /** The stories with paraphrased copies taken out of their originals. */

@@ -96,7 +96,8 @@ public record Stored(List<Article> articles, List<Rejection> rejected) {
     }
   }
 
-  private static Article article(JsonNode n) {
+  /** An article as {@code articles.jsonl} stores it (its rewrite verdict not read: it is recomputed). */
+  public static Article article(JsonNode n) {
     List<Removed> removed = new ArrayList<>();
     for (JsonNode r : n.path("removed")) {
       removed.add(new Removed(text(r, "text", true), text(r, "reason", true)));

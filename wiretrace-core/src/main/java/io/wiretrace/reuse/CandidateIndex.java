@@ -70,6 +70,31 @@ public final class CandidateIndex {
     return out.stream().mapToInt(Integer::intValue).sorted().toArray();
   }
 
+  /**
+   * The shingles this index samples for the partial-copy channel (one in {@code 2^SAMPLE_BITS},
+   * chosen by hash value), distinct, in first-appearance order.
+   */
+  public static long[] sampled(long[] shingles) {
+    long mask = (1L << SAMPLE_BITS) - 1;
+    Set<Long> seen = new java.util.LinkedHashSet<>();
+    for (long s : shingles) {
+      if ((Hashing64.mix(s) & mask) == 0) {
+        seen.add(s);
+      }
+    }
+    return seen.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** The LSH band keys of a signature: two documents are LSH candidates when they share one. */
+  public static long[] bandKeys(long[] signature) {
+    return LshIndex.bandKeys(signature, 32, 4);
+  }
+
+  /** Sampled shingles a pair must share to be a partial-copy candidate. */
+  public static final int MIN_SHARED = MIN_SHARED_SAMPLES;
+  /** Documents a sampled shingle may be listed for before it is taken for boilerplate and ignored. */
+  public static final int POSTING_CAP = MAX_POSTING;
+
   /** Documents added so far. */
   public int size() {
     return size;

@@ -85,7 +85,7 @@ public final class CopyDetector {
     for (long pair : pairs.stream().sorted().toList()) {
       int x = (int) (pair >>> 32);
       int y = (int) pair;
-      Edge e = verify(fps.get(x), fps.get(y));
+      Edge e = verifyOrdered(fps.get(x), fps.get(y));
       if (e != null) {
         edges.computeIfAbsent(e.relation.copy(), c -> new ArrayList<>()).add(e);
       }
@@ -105,10 +105,51 @@ public final class CopyDetector {
     return pairs;
   }
 
-  /** A verified, oriented pair. */
-  private record Edge(Relation relation, double coverageOriginal, String publishedOriginal) {}
+  /**
+   * A verified, oriented pair before lineage: the relation, the share of the original it covers and
+   * the original's publication time (lineage prefers originals that are not copies, then the
+   * earliest, then the best covered). Immutable once verified: it depends on the two articles only.
+   */
+  public record Edge(Relation relation, double coverageOriginal, String publishedOriginal) {
+    public Edge {
+      java.util.Objects.requireNonNull(relation, "relation");
+    }
+  }
 
-  private Edge verify(Fingerprint x, Fingerprint y) {
+  /** The fingerprint this detector compares ({@link Fingerprint#of} with its MinHash). */
+  public Fingerprint fingerprint(Article a) {
+    return Fingerprint.of(a, minHash);
+  }
+
+  /**
+   * Verifies one candidate pair: the oriented edge if the two share enough unquoted text, else null.
+   * Symmetric: {@code verify(x, y)} and {@code verify(y, x)} give the same edge.
+   */
+  public Edge verify(Fingerprint x, Fingerprint y) {
+    if (x.article().id().compareTo(y.article().id()) > 0) {
+      Fingerprint t = x;
+      x = y;
+      y = t;
+    }
+    return verifyOrdered(x, y);
+  }
+
+  /**
+   * The relations that verified edges give: per copy, its earliest original that is not a copy
+   * itself, one per lineage root, sorted by copy then original. Given the edges of a connected part of
+   * the copy graph it gives exactly what {@link #detect} gives for that part.
+   */
+  public static List<Relation> lineage(java.util.Collection<Edge> verified) {
+    Map<String, List<Edge>> edges = new TreeMap<>();
+    List<Edge> sorted = new ArrayList<>(verified);
+    sorted.sort(Comparator.comparing((Edge e) -> e.relation.original()).thenComparing(e -> e.relation.copy()));
+    for (Edge e : sorted) {
+      edges.computeIfAbsent(e.relation.copy(), c -> new ArrayList<>()).add(e);
+    }
+    return lineage(edges);
+  }
+
+  private Edge verifyOrdered(Fingerprint x, Fingerprint y) {
     Alignment al = Alignment.of(x, y);
     if (al.passages().isEmpty()) {
       return null;

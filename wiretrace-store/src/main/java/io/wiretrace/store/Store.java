@@ -1,0 +1,960 @@
+package io.wiretrace.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wiretrace.cluster.OnlineStories;
+import io.wiretrace.extract.Dates;
+import io.wiretrace.io.JsonLines;
+import io.wiretrace.model.Annotations;
+import io.wiretrace.model.Article;
+import io.wiretrace.model.Entity;
+import io.wiretrace.model.Evidence;
+import io.wiretrace.model.Relation;
+import io.wiretrace.model.Span;
+import io.wiretrace.pipeline.Pipeline;
+import io.wiretrace.pipeline.Stored;
+import io.wiretrace.reuse.CandidateIndex;
+import io.wiretrace.reuse.CopyDetector;
+import io.wiretrace.reuse.Fingerprint;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The embedded store: one Lucene index holding articles (with their annotations and the
+ * fingerprint keys copy detection looks them up by), verified copy edges, the relations lineage
+ * makes of them, and stories with the state the next placement needs. Nothing is recomputed from
+ * scratch at start-up or per ingest.
+ *
+ * <pre>{@code
+ * try (Store store = Store.open(Path.of("wiretrace-data"))) {
+ *   Pipeline.Prepared p = Pipeline.builder().build().prepare(inputs, store::contains);
+ *   Store.IngestReport r = store.ingest(p);
+ * }
+ * }</pre>
+ *
+ * <p><b>Incremental ingest.</b> Articles of one call are placed in publication order (undated
+ * last, then by id). For each: candidates come from the stored LSH band keys and sampled shingles
+ * (Lucene postings; a sampled shingle stored for {@link CandidateIndex#POSTING_CAP} articles or more
+ * is boilerplate and ignored, as in the batch), are verified exactly as the batch verifies them,
+ * and lineage is recomputed over the connected part of the copy graph the article touches. A copy
+ * joins its original's story; any other article joins the most similar open story or starts one
+ * ({@link OnlineStories}). Cost per article is bounded by the posting lengths and the candidate caps,
+ * not by the corpus size.
+ *
+ * <p><b>Crash safety.</b> Lucene commits are atomic: a commit is made every {@link #COMMIT_EVERY}
+ * articles and at the end of each call, always between two articles, with the counters in the
+ * commit's user data. After a crash the store opens at its last commit; ingesting the same input
+ * again skips the stored ids and completes it. One process writes at a time (Lucene's
+ * {@code write.lock}); a second gets {@link LockedException}.
+ *
+ * <p>Thread-safe: writes are serialized; reads see the last refresh (made after every article).
+ */
+public final class Store implements Closeable {
+  /** Articles between two commits within one ingest call. */
+  public static final int COMMIT_EVERY = 500;
+  /** Candidate stories compared per article (the most recently updated among those sharing a strong term). */
+  static final int MAX_STORY_CANDIDATES = 100;
+  /** Edges followed when recomputing lineage around a new article. */
+  static final int MAX_COMPONENT = 5000;
+  /** Articles read from one LSH bucket (the batch has no cap; thousands of reprints of one story reach it). */
+  static final int MAX_BUCKET = 2000;
+  /** Store format written into every commit. */
+  static final String FORMAT = "1";
+
+  static final String TYPE = "type";
+  static final String KEY = "key";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final FSDirectory directory;
+  private IndexWriter writer;
+  private SearcherManager searchers;
+  private final Analyzer analyzer = new EnglishAnalyzer();
+  final FacetsConfig facets = new FacetsConfig();
+  private final CopyDetector copies = new CopyDetector();
+  private final OnlineStories placer = new OnlineStories();
+  private final Map<String, Fingerprint> fingerprintCache = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Fingerprint> e) {
+      return size() > 2048;
+    }
+  };
+  private long storySeq;
+  private long articleSeq;
+  private long headCount;
+  private final Searcher searcher;
+
+  /** The store is being written by another process. */
+  public static final class LockedException extends IOException {
+    LockedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private Store(Path dir) throws IOException {
+    this.dir = dir;
+    Files.createDirectories(dir);
+    directory = FSDirectory.open(dir);
+    try {
+      openWriter();
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new LockedException("the store " + dir + " is in use by another wiretrace process (ingest or serve); "
+          + "wait for it to finish or stop it", e);
+    }
+    facets.setMultiValued("entity", true);
+    facets.setMultiValued("kind", true);
+    searcher = new Searcher(this);
+  }
+
+  /** Opens the writer at the last commit and reads the counters the commit carries. */
+  private void openWriter() throws IOException {
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
+    cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    cfg.setCommitOnClose(false);
+    cfg.setRAMBufferSizeMB(64);
+    writer = new IndexWriter(directory, cfg);
+    Map<String, String> data = new HashMap<>();
+    for (Map.Entry<String, String> e : writer.getLiveCommitData() == null ? List.<Map.Entry<String, String>>of()
+        : iterable(writer.getLiveCommitData())) {
+      data.put(e.getKey(), e.getValue());
+    }
+    String format = data.get("format");
+    if (format != null && !format.equals(FORMAT)) {
+      writer.rollback();
+      directory.close();
+      throw new IOException("the store " + dir + " has format " + format + ", this wiretrace reads format " + FORMAT);
+    }
+    storySeq = Long.parseLong(data.getOrDefault("storySeq", "0"));
+    articleSeq = Long.parseLong(data.getOrDefault("articleSeq", "0"));
+    headCount = Long.parseLong(data.getOrDefault("heads", "0"));
+    searchers = new SearcherManager(writer, null);
+    fingerprintCache.clear();
+  }
+
+  private static <T> List<T> iterable(Iterable<T> it) {
+    List<T> out = new ArrayList<>();
+    it.forEach(out::add);
+    return out;
+  }
+
+  /** Opens (creating if needed) the store in {@code dir}. */
+  public static Store open(Path dir) throws IOException {
+    return new Store(dir);
+  }
+
+  /** The folder this store lives in. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** Reads: search, articles, stories, relations, lineage, outlets. */
+  public Searcher searcher() {
+    return searcher;
+  }
+
+  IndexSearcher acquire() throws IOException {
+    return searchers.acquire();
+  }
+
+  void release(IndexSearcher s) throws IOException {
+    searchers.release(s);
+  }
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** Whether an article with this id is stored (committed or refreshed). */
+  public boolean contains(String id) {
+    try {
+      IndexSearcher s = acquire();
+      try {
+        return s.count(new TermQuery(new Term(KEY, "a:" + id))) > 0;
+      } finally {
+        release(s);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What one ingest call did.
+   *
+   * @param added articles stored
+   * @param skipped inputs whose id was already stored (the same input twice changes nothing)
+   * @param relations copy relations new or changed
+   * @param storiesStarted new stories
+   * @param rejected inputs that gave no article, with their reasons (nothing was stored for them)
+   */
+  public record IngestReport(int added, int skipped, int relations, int storiesStarted, List<io.wiretrace.model.Rejection> rejected) {
+    public IngestReport {
+      rejected = List.copyOf(rejected);
+    }
+  }
+
+  /**
+   * Stores the articles of {@code p} (those already stored are skipped), linking and placing each.
+   * An article whose linking or placement fails is rejected with the reason and the rest go on: the
+   * store goes back to its last commit and the articles since then are placed again without it, so a
+   * half-written article never reaches disk.
+   */
+  public synchronized IngestReport ingest(Pipeline.Prepared p) throws IOException {
+    Map<String, Annotations> ann = new HashMap<>();
+    for (Annotations a : p.annotations()) {
+      ann.put(a.article(), a);
+    }
+    List<Article> ordered = new ArrayList<>(p.articles());
+    ordered.sort(Comparator.comparing((Article a) -> Dates.sortKey(a.published())).thenComparing(Article::id));
+    List<io.wiretrace.model.Rejection> rejected = new ArrayList<>(p.rejected());
+    Set<String> failed = new HashSet<>();
+    while (true) {
+      int added = 0;
+      int skipped = p.skipped();
+      int relations = 0;
+      int started = 0;
+      int sinceCommit = 0;
+      Article current = null;
+      try {
+        for (Article a : ordered) {
+          if (failed.contains(a.id())) {
+            continue;
+          }
+          if (contains(a.id())) {
+            skipped++;
+            continue;
+          }
+          current = a;
+          Placed r = add(a, ann.getOrDefault(a.id(), new Annotations(a.id(), List.of(), List.of(), List.of())));
+          current = null;
+          relations += r.relations;
+          started += r.started ? 1 : 0;
+          added++;
+          if (++sinceCommit >= COMMIT_EVERY) {
+            commit();
+            sinceCommit = 0;
+          }
+        }
+        if (sinceCommit > 0) {
+          commit();
+        }
+        rejected.sort(Comparator.comparing(io.wiretrace.model.Rejection::input).thenComparing(io.wiretrace.model.Rejection::reason));
+        return new IngestReport(added, skipped, relations, started, rejected);
+      } catch (RuntimeException | StackOverflowError e) {
+        if (current == null) {
+          throw e;
+        }
+        // back to the last commit; the articles placed since then are placed again, without this one
+        searchers.close();
+        writer.rollback();
+        openWriter();
+        failed.add(current.id());
+        rejected.add(new io.wiretrace.model.Rejection(current.id(), "not stored: linking or placement failed: " + e));
+      }
+    }
+  }
+
+  private void commit() throws IOException {
+    Map<String, String> data = new TreeMap<>();
+    data.put("format", FORMAT);
+    data.put("storySeq", Long.toString(storySeq));
+    data.put("articleSeq", Long.toString(articleSeq));
+    data.put("heads", Long.toString(headCount));
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+  }
+
+  private record Placed(int relations, boolean started) {}
+
+  /** Links, places and writes one article. */
+  private Placed add(Article a, Annotations an) throws IOException {
+    Fingerprint fp = copies.fingerprint(a);
+    long[] bands = CandidateIndex.bandKeys(fp.signature());
+    long[] samples = CandidateIndex.sampled(fp.shingles());
+    IndexSearcher s = acquire();
+    List<String> keptSamples = new ArrayList<>();
+    List<CopyDetector.Edge> newEdges = new ArrayList<>();
+    try {
+      Set<String> candidates = new TreeSet<>();
+      for (long b : bands) {
+        candidates.addAll(articleIds(s, "lsh", hex(b), MAX_BUCKET));
+      }
+      Map<String, Integer> shared = new HashMap<>();
+      for (long x : samples) {
+        String key = hex(x);
+        int df = s.getIndexReader().docFreq(new Term("smp", key));
+        if (df >= CandidateIndex.POSTING_CAP) {
+          continue;
+        }
+        keptSamples.add(key);
+        for (String id : articleIds(s, "smp", key, CandidateIndex.POSTING_CAP)) {
+          shared.merge(id, 1, Integer::sum);
+        }
+      }
+      for (Map.Entry<String, Integer> e : shared.entrySet()) {
+        if (e.getValue() >= CandidateIndex.MIN_SHARED) {
+          candidates.add(e.getKey());
+        }
+      }
+      for (String id : candidates) {
+        Fingerprint other = fingerprint(s, id);
+        if (other == null) {
+          continue;
+        }
+        CopyDetector.Edge e = copies.verify(fp, other);
+        if (e != null) {
+          newEdges.add(e);
+        }
+      }
+    } finally {
+      release(s);
+    }
+    fingerprintCache.put(a.id(), fp);
+    for (CopyDetector.Edge e : newEdges) {
+      Document d = new Document();
+      String ca = e.relation().copy();
+      String oa = e.relation().original();
+      d.add(new StringField(TYPE, "edge", Field.Store.NO));
+      d.add(new StringField(KEY, "e:" + ca + "\u0001" + oa, Field.Store.NO));
+      d.add(new StringField("ea", ca, Field.Store.YES));
+      d.add(new StringField("eb", oa, Field.Store.YES));
+      d.add(new StoredField("json", edgeJson(e)));
+      writer.updateDocument(new Term(KEY, "e:" + ca + "\u0001" + oa), d);
+    }
+    // the article itself, placed below; written first without story so lineage sees its edges
+    List<Relation> changed = List.of();
+    Map<String, List<Relation>> relationsByCopy = new HashMap<>();
+    if (!newEdges.isEmpty()) {
+      searchers.maybeRefreshBlocking();
+      IndexSearcher s2 = acquire();
+      try {
+        Map<String, CopyDetector.Edge> component = component(s2, a.id());
+        List<Relation> lineage = CopyDetector.lineage(component.values());
+        Set<String> copiesInPart = new TreeSet<>();
+        for (CopyDetector.Edge e : component.values()) {
+          copiesInPart.add(e.relation().copy());
+          copiesInPart.add(e.relation().original());
+        }
+        for (Relation r : lineage) {
+          relationsByCopy.computeIfAbsent(r.copy(), k -> new ArrayList<>()).add(r);
+        }
+        changed = replaceRelations(s2, copiesInPart, relationsByCopy);
+      } finally {
+        release(s2);
+      }
+    }
+    // story placement
+    String story;
+    String storyline;
+    String via;
+    double sim;
+    List<String> terms = List.of();
+    boolean started = false;
+    OnlineStories.Profile profile = null;
+    List<Relation> own = relationsByCopy.getOrDefault(a.id(), List.of());
+    IndexSearcher s3 = acquire();
+    try {
+      String viaStory = null;
+      if (!own.isEmpty()) {
+        Relation best = own.get(0);
+        for (Relation r : own) {
+          if (r.coverage() > best.coverage() || (r.coverage() == best.coverage() && r.original().compareTo(best.original()) < 0)) {
+            best = r;
+          }
+        }
+        String root = best.original();
+        for (int hops = 0; relationsByCopy.containsKey(root) && hops < 64; hops++) {
+          root = relationsByCopy.get(root).get(0).original();
+        }
+        viaStory = storyOfArticle(s3, root);
+        via = "copy";
+        sim = best.coverage();
+      } else {
+        // an original whose copies arrived first joins their story
+        for (List<Relation> rs : relationsByCopy.values()) {
+          for (Relation r : rs) {
+            if (r.original().equals(a.id()) && viaStory == null) {
+              viaStory = storyOfArticle(s3, r.copy());
+            }
+          }
+        }
+        via = viaStory == null ? "similarity" : "original";
+        sim = 1;
+      }
+      StoryRecord joined = viaStory == null ? null : story(s3, viaStory);
+      if (joined == null) {
+        profile = placer.profile(a, docFreq(s3));
+        StoryRecord best = null;
+        double bestSim = placer.threshold();
+        for (StoryRecord c : storyCandidates(s3, profile, true)) {
+          double x = placer.similarity(profile, c.state);
+          if (x >= bestSim && (best == null || x > bestSim)) {
+            best = c;
+            bestSim = x;
+          }
+        }
+        if (best == null) {
+          String sid = String.format("s%06d", ++storySeq);
+          String line = sid;
+          double lineSim = placer.storylineThreshold();
+          OnlineStories.StoryState state = placer.start(profile);
+          for (StoryRecord c : storyCandidates(s3, profile, false)) {
+            double x = placer.storySimilarity(state, c.state);
+            if (x >= lineSim) {
+              lineSim = x;
+              line = c.storyline;
+            }
+          }
+          joined = new StoryRecord(sid, line, a.title(), a.id(), state, 0);
+          started = true;
+          via = "first";
+          sim = 1;
+        } else {
+          terms = placer.evidence(profile, best.state);
+          joined = best.withState(placer.join(best.state, profile));
+          via = "similarity";
+          sim = bestSim;
+        }
+        headCount++;
+      }
+      story = joined.id;
+      storyline = joined.storyline;
+      writeStory(joined, a);
+    } finally {
+      release(s3);
+    }
+    articleSeq++;
+    writer.updateDocument(new Term(KEY, "a:" + a.id()),
+        articleDocument(a, an, fp, bands, keptSamples, profile, story, storyline, kinds(a.id(), relationsByCopy),
+            via, sim, terms, articleSeq));
+    // articles whose kinds changed (their relation was made or moved) are rewritten with their new kinds
+    Set<String> touched = new TreeSet<>();
+    for (Relation r : changed) {
+      touched.add(r.copy());
+      touched.add(r.original());
+    }
+    touched.remove(a.id());
+    if (!touched.isEmpty()) {
+      searchers.maybeRefreshBlocking();
+      IndexSearcher s4 = acquire();
+      try {
+        for (String id : touched) {
+          rewriteKinds(s4, id);
+        }
+      } finally {
+        release(s4);
+      }
+    }
+    searchers.maybeRefreshBlocking();
+    return new Placed(changed.size(), started);
+  }
+
+  private static final OnlineStories.DocFreq ZERO_DF = new OnlineStories.DocFreq() {
+    @Override
+    public long docs() {
+      return 0;
+    }
+
+    @Override
+    public int df(String term) {
+      return 0;
+    }
+
+    @Override
+    public int keyDf(String term) {
+      return 0;
+    }
+  };
+
+  /** Document frequencies over stored head articles. */
+  private OnlineStories.DocFreq docFreq(IndexSearcher s) {
+    long docs = headCount;
+    return new OnlineStories.DocFreq() {
+      @Override
+      public long docs() {
+        return docs;
+      }
+
+      @Override
+      public int df(String term) {
+        try {
+          return s.getIndexReader().docFreq(new Term("terms", term));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public int keyDf(String term) {
+        try {
+          return s.getIndexReader().docFreq(new Term("keys", term));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    };
+  }
+
+  /** A stored story and what placement needs of it. */
+  record StoryRecord(String id, String storyline, String title, String firstArticle, OnlineStories.StoryState state, long updated) {
+    StoryRecord withState(OnlineStories.StoryState s) {
+      return new StoryRecord(id, storyline, title, firstArticle, s, updated);
+    }
+  }
+
+  private List<StoryRecord> storyCandidates(IndexSearcher s, OnlineStories.Profile p, boolean openOnly) throws IOException {
+    BooleanQuery.Builder terms = new BooleanQuery.Builder();
+    List<String> keys = p.queryKeys();
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    for (String k : keys) {
+      terms.add(new TermQuery(new Term("skey", k)), BooleanClause.Occur.SHOULD);
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    q.add(new TermQuery(new Term(TYPE, "story")), BooleanClause.Occur.FILTER);
+    q.add(terms.build(), BooleanClause.Occur.FILTER);
+    if (openOnly && p.day() != Long.MIN_VALUE) {
+      // open: undated (stored as Long.MIN_VALUE) or newest member at most the window older
+      BooleanQuery.Builder open = new BooleanQuery.Builder();
+      open.add(LongPoint.newExactQuery("lastDay", Long.MIN_VALUE), BooleanClause.Occur.SHOULD);
+      open.add(LongPoint.newRangeQuery("lastDay", p.day() - 7, Long.MAX_VALUE), BooleanClause.Occur.SHOULD);
+      q.add(open.build(), BooleanClause.Occur.FILTER);
+    }
+    TopDocs top = s.search(q.build(), MAX_STORY_CANDIDATES,
+        new Sort(new SortField("updated", SortField.Type.LONG, true), new SortField("created", SortField.Type.LONG)));
+    List<StoryRecord> out = new ArrayList<>();
+    StoredFields sf = s.storedFields();
+    for (ScoreDoc d : top.scoreDocs) {
+      out.add(storyRecord(sf.document(d.doc)));
+    }
+    out.sort(Comparator.comparing(StoryRecord::id));
+    return out;
+  }
+
+  static StoryRecord storyRecord(Document d) {
+    return new StoryRecord(d.get("sid"), d.get("storyline"), d.get("stitle"), d.get("first"),
+        OnlineStories.StoryState.decode(d.getBinaryValue("state").bytes), d.getField("updatedStored").numericValue().longValue());
+  }
+
+  StoryRecord story(IndexSearcher s, String sid) throws IOException {
+    TopDocs t = s.search(new TermQuery(new Term(KEY, "s:" + sid)), 1);
+    return t.scoreDocs.length == 0 ? null : storyRecord(s.storedFields().document(t.scoreDocs[0].doc));
+  }
+
+  private String storyOfArticle(IndexSearcher s, String id) throws IOException {
+    TopDocs t = s.search(new TermQuery(new Term(KEY, "a:" + id)), 1);
+    return t.scoreDocs.length == 0 ? null : s.storedFields().document(t.scoreDocs[0].doc).get("story");
+  }
+
+  private void writeStory(StoryRecord r, Article newest) throws IOException {
+    Document d = new Document();
+    d.add(new StringField(TYPE, "story", Field.Store.NO));
+    d.add(new StringField(KEY, "s:" + r.id, Field.Store.NO));
+    d.add(new StringField("sid", r.id, Field.Store.YES));
+    d.add(new StringField("storyline", r.storyline, Field.Store.YES));
+    if (r.title != null) {
+      d.add(new StoredField("stitle", r.title));
+    }
+    d.add(new StoredField("first", r.firstArticle));
+    d.add(new StoredField("state", r.state.encode()));
+    for (String k : r.state.indexKeys()) {
+      d.add(new StringField("skey", k, Field.Store.NO));
+    }
+    long last = r.state.lastDay();
+    d.add(new LongPoint("lastDay", last));
+    long seq = articleSeq + 1;
+    d.add(new NumericDocValuesField("updated", seq));
+    d.add(new StoredField("updatedStored", seq));
+    d.add(new NumericDocValuesField("created", Long.parseLong(r.id.substring(1))));
+    writer.updateDocument(new Term(KEY, "s:" + r.id), d);
+  }
+
+  /** The edges reachable from {@code id} through stored edges, in either direction (bounded). */
+  private Map<String, CopyDetector.Edge> component(IndexSearcher s, String id) throws IOException {
+    Map<String, CopyDetector.Edge> edges = new TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    ArrayDeque<String> todo = new ArrayDeque<>();
+    todo.add(id);
+    seen.add(id);
+    StoredFields sf = s.storedFields();
+    while (!todo.isEmpty() && edges.size() < MAX_COMPONENT) {
+      String x = todo.poll();
+      for (String field : new String[] {"ea", "eb"}) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        q.add(new TermQuery(new Term(TYPE, "edge")), BooleanClause.Occur.FILTER);
+        q.add(new TermQuery(new Term(field, x)), BooleanClause.Occur.FILTER);
+        TopDocs t = s.search(q.build(), MAX_COMPONENT);
+        for (ScoreDoc sd : t.scoreDocs) {
+          Document d = sf.document(sd.doc);
+          String k = d.get("ea") + "\u0001" + d.get("eb");
+          if (!edges.containsKey(k)) {
+            edges.put(k, parseEdge(d.get("json")));
+            for (String y : new String[] {d.get("ea"), d.get("eb")}) {
+              if (seen.add(y)) {
+                todo.add(y);
+              }
+            }
+          }
+        }
+      }
+    }
+    return edges;
+  }
+
+  /** Replaces the stored relations of the copies among {@code ids}; returns those new or changed. */
+  private List<Relation> replaceRelations(IndexSearcher s, Set<String> ids, Map<String, List<Relation>> now) throws IOException {
+    List<Relation> changed = new ArrayList<>();
+    StoredFields sf = s.storedFields();
+    for (String id : ids) {
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      q.add(new TermQuery(new Term(TYPE, "relation")), BooleanClause.Occur.FILTER);
+      q.add(new TermQuery(new Term("copy", id)), BooleanClause.Occur.FILTER);
+      Map<String, String> before = new TreeMap<>();
+      for (ScoreDoc sd : s.search(q.build(), 10_000).scoreDocs) {
+        Document d = sf.document(sd.doc);
+        before.put(d.get("original"), d.get("json"));
+      }
+      Map<String, String> after = new TreeMap<>();
+      for (Relation r : now.getOrDefault(id, List.of())) {
+        after.put(r.original(), JsonLines.line(r, JsonLines.RELATION));
+      }
+      if (before.equals(after)) {
+        continue;
+      }
+      writer.deleteDocuments(q.build());
+      for (Relation r : now.getOrDefault(id, List.of())) {
+        String json = after.get(r.original());
+        if (!json.equals(before.get(r.original()))) {
+          changed.add(r);
+        }
+        Document d = new Document();
+        d.add(new StringField(TYPE, "relation", Field.Store.NO));
+        d.add(new StringField(KEY, "r:" + r.copy() + "\u0001" + r.original(), Field.Store.NO));
+        d.add(new StringField("copy", r.copy(), Field.Store.YES));
+        d.add(new StringField("original", r.original(), Field.Store.YES));
+        d.add(new StringField("kind", r.kind(), Field.Store.YES));
+        d.add(new StoredField("json", json));
+        writer.addDocument(d);
+      }
+      for (String orig : before.keySet()) {
+        if (!after.containsKey(orig)) {
+          changed.add(new Relation(id, orig, "removed", 0, 0, List.of(), "id", Map.of()));
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** The relation kinds of an article: its kinds as a copy, and {@code original} when it is copied. */
+  private List<String> kinds(String id, Map<String, List<Relation>> relations) {
+    Set<String> out = new TreeSet<>();
+    for (List<Relation> rs : relations.values()) {
+      for (Relation r : rs) {
+        if (r.copy().equals(id)) {
+          out.add(r.kind());
+        } else if (r.original().equals(id)) {
+          out.add("original");
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private void rewriteKinds(IndexSearcher s, String id) throws IOException {
+    TopDocs t = s.search(new TermQuery(new Term(KEY, "a:" + id)), 1);
+    if (t.scoreDocs.length == 0) {
+      return;
+    }
+    Document old = s.storedFields().document(t.scoreDocs[0].doc);
+    Set<String> kinds = new TreeSet<>();
+    StoredFields sf = s.storedFields();
+    for (String field : new String[] {"copy", "original"}) {
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      q.add(new TermQuery(new Term(TYPE, "relation")), BooleanClause.Occur.FILTER);
+      q.add(new TermQuery(new Term(field, id)), BooleanClause.Occur.FILTER);
+      for (ScoreDoc sd : s.search(q.build(), 10_000).scoreDocs) {
+        kinds.add(field.equals("copy") ? sf.document(sd.doc).get("kind") : "original");
+      }
+    }
+    JsonNode n = JSON.readTree(old.get("json"));
+    Article a = Stored.article(n);
+    Annotations an = annotationsOf(n, a.id());
+    Fingerprint fp = copies.fingerprint(a);
+    List<String> kept = new ArrayList<>();
+    for (String v : old.getValues("smpStored")) {
+      kept.add(v);
+    }
+    OnlineStories.Profile p = old.get("head") == null ? null : placer.profile(a, ZERO_DF);
+    Document d = articleDocument(a, an, fp, CandidateIndex.bandKeys(fp.signature()), kept, p, old.get("story"),
+        old.get("storyline"), List.copyOf(kinds), old.get("via"), Double.parseDouble(old.get("sim")),
+        List.of(old.getValues("why")), Long.parseLong(old.get("seq")));
+    writer.updateDocument(new Term(KEY, "a:" + id), d);
+  }
+
+  private Document articleDocument(Article a, Annotations an, Fingerprint fp, long[] bands, List<String> samples,
+      OnlineStories.Profile profile, String story, String storyline, List<String> kinds, String via, double sim,
+      List<String> why, long seq) throws IOException {
+    Document d = new Document();
+    d.add(new StringField(TYPE, "article", Field.Store.NO));
+    d.add(new StringField(KEY, "a:" + a.id(), Field.Store.NO));
+    d.add(new StringField("id", a.id(), Field.Store.YES));
+    d.add(new StoredField("json", articleJson(a, an)));
+    if (a.title() != null) {
+      d.add(new TextField("title", a.title(), Field.Store.NO));
+    }
+    d.add(new TextField("text", a.text(), Field.Store.NO));
+    if (a.outlet() != null && !a.outlet().isBlank()) {
+      d.add(new StringField("outlet", a.outlet(), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField("outlet", a.outlet()));
+    }
+    if (a.language() != null) {
+      d.add(new StringField("language", a.language(), Field.Store.NO));
+    }
+    long day = a.published() == null ? Long.MIN_VALUE : Dates.epochDay(a.published());
+    d.add(new LongPoint("day", day));
+    d.add(new NumericDocValuesField("daySort", day));
+    if (a.published() != null) {
+      d.add(new SortedSetDocValuesFacetField("month", a.published().substring(0, 7)));
+    }
+    Set<String> entities = new TreeSet<>();
+    for (Entity e : an.entities()) {
+      entities.add(e.id());
+    }
+    for (String e : entities) {
+      d.add(new StringField("entity", e, Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField("entity", e));
+    }
+    for (String k : kinds) {
+      d.add(new StringField("kind", k, Field.Store.YES));
+      d.add(new SortedSetDocValuesFacetField("kind", k));
+    }
+    d.add(new StringField("rewrite", a.rewrite().kind(), Field.Store.NO));
+    d.add(new StringField("story", story, Field.Store.YES));
+    d.add(new StringField("storyline", storyline, Field.Store.YES));
+    d.add(new StoredField("via", via));
+    d.add(new StoredField("sim", Double.toString(sim)));
+    for (String w : why) {
+      d.add(new StoredField("why", w));
+    }
+    d.add(new StoredField("seq", Long.toString(seq)));
+    d.add(new NumericDocValuesField("seqSort", seq));
+    for (long b : bands) {
+      d.add(new StringField("lsh", hex(b), Field.Store.NO));
+    }
+    for (String x : samples) {
+      d.add(new StringField("smp", x, Field.Store.NO));
+      d.add(new StoredField("smpStored", x));
+    }
+    if (profile != null) { // placed by similarity: counted into the document frequencies
+      d.add(new StoredField("head", "1"));
+      for (String t : profile.terms()) {
+        d.add(new StringField("terms", t, Field.Store.NO));
+      }
+      for (String t : profile.keyTerms()) {
+        d.add(new StringField("keys", t, Field.Store.NO));
+      }
+    }
+    return facets.build(d);
+  }
+
+  private Fingerprint fingerprint(IndexSearcher s, String id) throws IOException {
+    Fingerprint f = fingerprintCache.get(id);
+    if (f != null) {
+      return f;
+    }
+    TopDocs t = s.search(new TermQuery(new Term(KEY, "a:" + id)), 1);
+    if (t.scoreDocs.length == 0) {
+      return null;
+    }
+    Article a = Stored.article(JSON.readTree(s.storedFields().document(t.scoreDocs[0].doc).get("json")));
+    f = copies.fingerprint(a);
+    fingerprintCache.put(id, f);
+    return f;
+  }
+
+  private static List<String> articleIds(IndexSearcher s, String field, String value, int max) throws IOException {
+    List<String> out = new ArrayList<>();
+    BytesRef term = new BytesRef(value);
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      org.apache.lucene.index.Terms terms = leaf.reader().terms(field);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(term)) {
+        continue;
+      }
+      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+      StoredFields sf = leaf.reader().storedFields();
+      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+      for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        out.add(sf.document(doc, Set.of("id")).get("id"));
+        if (out.size() >= max) {
+          return out;
+        }
+      }
+    }
+    return out;
+  }
+
+  static String hex(long v) {
+    return Long.toHexString(v);
+  }
+
+  /** An article's stored JSON: the articles.jsonl line with its annotations. */
+  static String articleJson(Article a, Annotations an) throws IOException {
+    return JsonLines.line(a, JsonLines.with(JsonLines.ARTICLE, x -> an, JsonLines.ANNOTATIONS));
+  }
+
+  /** The entities of a stored article line (only what the store needs of its annotations). */
+  static Annotations annotationsOf(JsonNode n, String id) {
+    List<Entity> entities = new ArrayList<>();
+    for (JsonNode e : n.path("entities")) {
+      entities.add(new Entity(e.path("id").asText(), e.path("type").asText(), e.path("name").asText(), List.of()));
+    }
+    return new Annotations(id, entities, List.of(), List.of());
+  }
+
+  private static String edgeJson(CopyDetector.Edge e) throws IOException {
+    ObjectNode n = (ObjectNode) JSON.readTree(JsonLines.line(e.relation(), JsonLines.RELATION));
+    n.put("coverage_original", e.coverageOriginal());
+    n.put("published_original", e.publishedOriginal());
+    return JSON.writeValueAsString(n);
+  }
+
+  static Relation parseRelation(JsonNode n) {
+    List<Evidence> ev = new ArrayList<>();
+    for (JsonNode e : n.path("evidence")) {
+      ArrayNode c = (ArrayNode) e.get("copy");
+      ArrayNode o = (ArrayNode) e.get("original");
+      ev.add(new Evidence(new Span(c.get(0).asInt(), c.get(1).asInt()), new Span(o.get(0).asInt(), o.get(1).asInt())));
+    }
+    Map<String, Double> signals = new TreeMap<>();
+    n.path("signals").properties().forEach(en -> signals.put(en.getKey(), en.getValue().asDouble()));
+    return new Relation(n.get("copy").asText(), n.get("original").asText(), n.get("kind").asText(), n.get("score").asDouble(),
+        n.get("coverage").asDouble(), ev, n.get("direction_basis").asText(), signals);
+  }
+
+  private static CopyDetector.Edge parseEdge(String json) throws IOException {
+    JsonNode n = JSON.readTree(json);
+    JsonNode p = n.get("published_original");
+    return new CopyDetector.Edge(parseRelation(n), n.get("coverage_original").asDouble(),
+        p == null || p.isNull() ? null : p.asText());
+  }
+
+  /** Counts of stored records by type, for status lines. */
+  public Map<String, Long> counts() throws IOException {
+    IndexSearcher s = acquire();
+    try {
+      Map<String, Long> out = new TreeMap<>();
+      for (String t : new String[] {"article", "relation", "story"}) {
+        out.put(t, (long) s.count(new TermQuery(new Term(TYPE, t))));
+      }
+      return out;
+    } finally {
+      release(s);
+    }
+  }
+
+  /** Bytes the store takes on disk. */
+  public long sizeOnDisk() throws IOException {
+    long n = 0;
+    for (String f : directory.listAll()) {
+      try {
+        n += directory.fileLength(f);
+      } catch (IOException e) {
+        // a file merged away while listing
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      // uncommitted changes are dropped: the store is whole at its last commit
+      writer.rollback();
+      directory.close();
+    }
+  }
+
+  /** For tests and tools: a {@link Query} over articles only. */
+  static Query articles() {
+    return new TermQuery(new Term(TYPE, "article"));
+  }
+
+  /** For tests: the searcher manager's current reader, refreshed. */
+  DirectoryReader reader() throws IOException {
+    searchers.maybeRefreshBlocking();
+    IndexSearcher s = acquire();
+    try {
+      return (DirectoryReader) s.getIndexReader();
+    } finally {
+      release(s);
+    }
+  }
+
+  static Optional<JsonNode> parse(String json) {
+    try {
+      return Optional.of(JSON.readTree(json));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}
