@@ -323,7 +323,7 @@ public final class Searcher {
       ArrayNode items = out.putArray("items");
       int i = 0;
       for (JsonNode doc : sorted.values()) {
-        if (i >= (page - 1) * size && i < page * size) {
+        if (i >= (long) (page - 1) * size && i < (long) page * size) {
           items.add(Store.JSON.readTree(sf.document(doc.asInt()).get("json")));
         }
         i++;
@@ -514,6 +514,41 @@ public final class Searcher {
       cache.put(id, o);
     }
     return o;
+  }
+
+  /**
+   * Everything stored, as JSON lines in a fixed order (articles by id, relations by copy and
+   * original, stories by id): two stores holding the same state give the same text.
+   */
+  public String dump() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    IndexSearcher s = store.acquire();
+    List<String> ids = new ArrayList<>();
+    List<String> sids = new ArrayList<>();
+    try {
+      StoredFields sf = s.storedFields();
+      for (ScoreDoc sd : s.search(new TermQuery(new Term(Store.TYPE, "article")), Integer.MAX_VALUE).scoreDocs) {
+        ids.add(sf.document(sd.doc, Set.of("id")).get("id"));
+      }
+      for (ScoreDoc sd : s.search(new TermQuery(new Term(Store.TYPE, "story")), Integer.MAX_VALUE).scoreDocs) {
+        sids.add(sf.document(sd.doc, Set.of("sid")).get("sid"));
+      }
+    } finally {
+      store.release(s);
+    }
+    java.util.Collections.sort(ids);
+    java.util.Collections.sort(sids);
+    for (String id : ids) {
+      sb.append(Store.JSON.writeValueAsString(article(id).orElseThrow())).append('\n');
+    }
+    ObjectNode rel = allRelations(null, 1, Integer.MAX_VALUE);
+    for (JsonNode r : rel.get("items")) {
+      sb.append(Store.JSON.writeValueAsString(r)).append('\n');
+    }
+    for (String sid : sids) {
+      sb.append(Store.JSON.writeValueAsString(story(sid).orElseThrow())).append('\n');
+    }
+    return sb.toString();
   }
 
   static long epochDay(String iso) {

@@ -140,8 +140,11 @@ public final class Store implements Closeable {
     }
   }
 
-  private Store(Path dir) throws IOException {
+  private final int commitEvery;
+
+  private Store(Path dir, int commitEvery) throws IOException {
     this.dir = dir;
+    this.commitEvery = commitEvery;
     Files.createDirectories(dir);
     directory = FSDirectory.open(dir);
     try {
@@ -189,7 +192,15 @@ public final class Store implements Closeable {
 
   /** Opens (creating if needed) the store in {@code dir}. */
   public static Store open(Path dir) throws IOException {
-    return new Store(dir);
+    return new Store(dir, COMMIT_EVERY);
+  }
+
+  /** As {@link #open(Path)}, committing every {@code commitEvery} articles within an ingest call (1..100000). */
+  public static Store open(Path dir, int commitEvery) throws IOException {
+    if (commitEvery < 1 || commitEvery > 100_000) {
+      throw new IllegalArgumentException("commitEvery must be between 1 and 100000, got " + commitEvery);
+    }
+    return new Store(dir, commitEvery);
   }
 
   /** The folder this store lives in. */
@@ -280,7 +291,7 @@ public final class Store implements Closeable {
           relations += r.relations;
           started += r.started ? 1 : 0;
           added++;
-          if (++sinceCommit >= COMMIT_EVERY) {
+          if (++sinceCommit >= commitEvery) {
             commit();
             sinceCommit = 0;
           }
@@ -475,8 +486,8 @@ public final class Store implements Closeable {
     }
     articleSeq++;
     writer.updateDocument(new Term(KEY, "a:" + a.id()),
-        articleDocument(a, an, fp, bands, keptSamples, profile, story, storyline, kinds(a.id(), relationsByCopy),
-            via, sim, terms, articleSeq));
+        articleDocument(a, an, story, storyline, kinds(a.id(), relationsByCopy), via, sim, terms, articleSeq));
+    writer.updateDocument(new Term(KEY, "f:" + a.id()), fingerprintDocument(a.id(), bands, keptSamples, profile));
     // articles whose kinds changed (their relation was made or moved) are rewritten with their new kinds
     Set<String> touched = new TreeSet<>();
     for (Relation r : changed) {
@@ -498,23 +509,6 @@ public final class Store implements Closeable {
     searchers.maybeRefreshBlocking();
     return new Placed(changed.size(), started);
   }
-
-  private static final OnlineStories.DocFreq ZERO_DF = new OnlineStories.DocFreq() {
-    @Override
-    public long docs() {
-      return 0;
-    }
-
-    @Override
-    public int df(String term) {
-      return 0;
-    }
-
-    @Override
-    public int keyDf(String term) {
-      return 0;
-    }
-  };
 
   /** Document frequencies over stored head articles. */
   private OnlineStories.DocFreq docFreq(IndexSearcher s) {
@@ -730,21 +724,13 @@ public final class Store implements Closeable {
     JsonNode n = JSON.readTree(old.get("json"));
     Article a = Stored.article(n);
     Annotations an = annotationsOf(n, a.id());
-    Fingerprint fp = copies.fingerprint(a);
-    List<String> kept = new ArrayList<>();
-    for (String v : old.getValues("smpStored")) {
-      kept.add(v);
-    }
-    OnlineStories.Profile p = old.get("head") == null ? null : placer.profile(a, ZERO_DF);
-    Document d = articleDocument(a, an, fp, CandidateIndex.bandKeys(fp.signature()), kept, p, old.get("story"),
-        old.get("storyline"), List.copyOf(kinds), old.get("via"), Double.parseDouble(old.get("sim")),
-        List.of(old.getValues("why")), Long.parseLong(old.get("seq")));
+    Document d = articleDocument(a, an, old.get("story"), old.get("storyline"), List.copyOf(kinds), old.get("via"),
+        Double.parseDouble(old.get("sim")), List.of(old.getValues("why")), Long.parseLong(old.get("seq")));
     writer.updateDocument(new Term(KEY, "a:" + id), d);
   }
 
-  private Document articleDocument(Article a, Annotations an, Fingerprint fp, long[] bands, List<String> samples,
-      OnlineStories.Profile profile, String story, String storyline, List<String> kinds, String via, double sim,
-      List<String> why, long seq) throws IOException {
+  private Document articleDocument(Article a, Annotations an, String story, String storyline, List<String> kinds,
+      String via, double sim, List<String> why, long seq) throws IOException {
     Document d = new Document();
     d.add(new StringField(TYPE, "article", Field.Store.NO));
     d.add(new StringField(KEY, "a:" + a.id(), Field.Store.NO));
@@ -789,15 +775,26 @@ public final class Store implements Closeable {
     }
     d.add(new StoredField("seq", Long.toString(seq)));
     d.add(new NumericDocValuesField("seqSort", seq));
+    return facets.build(d);
+  }
+
+  /**
+   * The lookup keys of one article, in a document of its own that is never rewritten: document
+   * frequencies over these fields count each article exactly once, whatever merges happened (an
+   * updated document's old version would count until merged away).
+   */
+  private static Document fingerprintDocument(String id, long[] bands, List<String> samples, OnlineStories.Profile profile) {
+    Document d = new Document();
+    d.add(new StringField(TYPE, "fp", Field.Store.NO));
+    d.add(new StringField(KEY, "f:" + id, Field.Store.NO));
+    d.add(new StoredField("fid", id));
     for (long b : bands) {
       d.add(new StringField("lsh", hex(b), Field.Store.NO));
     }
     for (String x : samples) {
       d.add(new StringField("smp", x, Field.Store.NO));
-      d.add(new StoredField("smpStored", x));
     }
     if (profile != null) { // placed by similarity: counted into the document frequencies
-      d.add(new StoredField("head", "1"));
       for (String t : profile.terms()) {
         d.add(new StringField("terms", t, Field.Store.NO));
       }
@@ -805,7 +802,7 @@ public final class Store implements Closeable {
         d.add(new StringField("keys", t, Field.Store.NO));
       }
     }
-    return facets.build(d);
+    return d;
   }
 
   private Fingerprint fingerprint(IndexSearcher s, String id) throws IOException {
@@ -842,7 +839,7 @@ public final class Store implements Closeable {
         if (live != null && !live.get(doc)) {
           continue;
         }
-        out.add(sf.document(doc, Set.of("id")).get("id"));
+        out.add(sf.document(doc, Set.of("fid")).get("fid"));
         if (out.size() >= max) {
           return out;
         }

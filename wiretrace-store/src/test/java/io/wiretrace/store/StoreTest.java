@@ -1,0 +1,245 @@
+package io.wiretrace.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wiretrace.io.JsonLines;
+import io.wiretrace.model.Relation;
+import io.wiretrace.model.Story;
+import io.wiretrace.pipeline.AnalysisResult;
+import io.wiretrace.pipeline.Pipeline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreTest {
+  static final Path DEMO = Path.of("..", "demo", "corpus").toAbsolutePath().normalize();
+  static Pipeline pipeline;
+  static AnalysisResult batch;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void analyze() throws IOException {
+    pipeline = Pipeline.builder().threads(2).paraphrases(false).build();
+    batch = pipeline.analyze(List.of(DEMO));
+  }
+
+  static Store.IngestReport ingest(Store store, Path... inputs) throws IOException {
+    return store.ingest(pipeline.prepare(List.of(inputs), store::contains));
+  }
+
+  /** Relations as the batch writes them, one JSON line each, sorted. */
+  static List<String> batchRelations() throws IOException {
+    List<String> out = new ArrayList<>();
+    for (Relation r : batch.relations()) {
+      out.add(JsonLines.line(r, JsonLines.RELATION));
+    }
+    return out;
+  }
+
+  static List<String> storedRelations(Store store) throws IOException {
+    ObjectMapper m = new ObjectMapper();
+    List<String> out = new ArrayList<>();
+    for (JsonNode r : store.searcher().allRelations(null, 1, 100).get("items")) {
+      out.add(JsonLines.line(Store.parseRelation(r), JsonLines.RELATION));
+    }
+    return out;
+  }
+
+  /** Stories as sets of article ids. */
+  static Set<Set<String>> partition(List<Story> stories) {
+    return stories.stream().map(s -> (Set<String>) new TreeSet<>(s.articles())).collect(Collectors.toSet());
+  }
+
+  static Set<Set<String>> storedPartition(Store store) throws IOException {
+    Set<Set<String>> out = new java.util.HashSet<>();
+    ObjectNode page = store.searcher().stories("oldest", null, 1, 100);
+    for (JsonNode s : page.get("items")) {
+      Set<String> ids = new TreeSet<>();
+      for (JsonNode a : store.searcher().story(s.get("id").asText()).orElseThrow().get("articles")) {
+        ids.add(a.get("id").asText());
+      }
+      out.add(ids);
+    }
+    return out;
+  }
+
+  @Test
+  void ingestGivesTheBatchRelationsAndStoriesOnTheDemo() throws IOException {
+    try (Store store = Store.open(tmp.resolve("data"))) {
+      Store.IngestReport r = ingest(store, DEMO);
+      assertThat(r.added()).isEqualTo(batch.articles().size());
+      assertThat(r.rejected()).extracting(x -> x.input()).anyMatch(i -> i.contains("truncated-capture"));
+      assertThat(storedRelations(store)).isEqualTo(batchRelations());
+      assertThat(storedPartition(store)).isEqualTo(partition(batch.stories()));
+    }
+  }
+
+  @Test
+  void relationsDoNotDependOnIngestOrder() throws IOException {
+    // the farms first (copies before their originals), then the rest: lineage is recomputed as originals arrive
+    // ids are relative to the INPUT: two roots holding parts of the corpus give the ids of the whole
+    Path first = tmp.resolve("first");
+    Path rest = tmp.resolve("rest");
+    try (var dirs = Files.list(DEMO)) {
+      for (Path d : dirs.sorted().toList()) {
+        copyTree(d, (d.getFileName().toString().equals("farms") ? first : rest).resolve(d.getFileName().toString()));
+      }
+    }
+    try (Store store = Store.open(tmp.resolve("data"))) {
+      ingest(store, first);
+      ingest(store, rest);
+      assertThat(storedRelations(store)).isEqualTo(batchRelations());
+      for (JsonNode r : store.searcher().allRelations(null, 1, 100).get("items")) {
+        JsonNode copy = store.searcher().article(r.get("copy").asText()).orElseThrow();
+        JsonNode orig = store.searcher().article(r.get("original").asText()).orElseThrow();
+        assertThat(copy.get("story")).as("a copy is in its original's story").isEqualTo(orig.get("story"));
+        assertThat(copy.get("kinds").toString()).contains(r.get("kind").asText());
+        assertThat(orig.get("kinds").toString()).contains("original");
+      }
+    }
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.sorted().toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theSameInputTwiceChangesNothing() throws IOException {
+    Path data = tmp.resolve("data");
+    String first;
+    try (Store store = Store.open(data)) {
+      ingest(store, DEMO);
+      first = store.searcher().dump();
+      Store.IngestReport again = ingest(store, DEMO);
+      assertThat(again.added()).isZero();
+      assertThat(again.skipped()).isEqualTo(batch.articles().size());
+      assertThat(store.searcher().dump()).isEqualTo(first);
+    }
+    try (Store store = Store.open(data)) { // and after a restart, from the commit
+      assertThat(store.searcher().dump()).isEqualTo(first);
+      assertThat(ingest(store, DEMO).added()).isZero();
+      assertThat(store.searcher().dump()).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void aSecondWriterIsRefusedWithAClearMessage() throws IOException {
+    Path data = tmp.resolve("data");
+    try (Store store = Store.open(data)) {
+      assertThatThrownBy(() -> Store.open(data)).isInstanceOf(Store.LockedException.class)
+          .hasMessageContaining("in use by another wiretrace process");
+    }
+  }
+
+  @Test
+  void searchFiltersFacetsAndHighlights() throws IOException {
+    try (Store store = Store.open(tmp.resolve("data"))) {
+      ingest(store, DEMO);
+      Searcher s = store.searcher();
+      ObjectNode r = s.search(Searcher.Query2.of("earthquake"));
+      assertThat(r.get("total").asLong()).isGreaterThan(3);
+      assertThat(r.get("hits").get(0).get("snippet").asText()).containsIgnoringCase("<b>earthquake");
+      assertThat(r.get("facets").get("outlet").toString()).contains("Northwind");
+      ObjectNode spun = s.search(new Searcher.Query2(null, null, null, null, null, "spun", null, null, 1, 10, false));
+      assertThat(spun.get("hits")).extracting(h -> h.get("id").asText()).containsExactly("farms/buzzwire-brenholm-treasurer.txt");
+      ObjectNode dated = s.search(new Searcher.Query2("Varga", null, null, "2026-01-01", "2026-12-31", null, null, null, 1, 10, true));
+      for (JsonNode h : dated.get("hits")) {
+        assertThat(h.get("published").asText()).startsWith("2026");
+      }
+      assertThat(dated.get("groups")).isNotEmpty();
+      assertThatThrownBy(() -> s.search(Searcher.Query2.of("title:(unclosed"))).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("does not parse");
+      assertThatThrownBy(() -> s.search(new Searcher.Query2(null, null, null, "last week", null, null, null, null, 1, 10, false)))
+          .hasMessageContaining("from must be a date");
+    }
+  }
+
+  @Test
+  void lineageAndOutlets() throws IOException {
+    try (Store store = Store.open(tmp.resolve("data"))) {
+      ingest(store, DEMO);
+      JsonNode l = store.searcher().lineage("northwind/caldera-earthquake").orElseThrow();
+      assertThat(l.get("root").asText()).isEqualTo("northwind/caldera-earthquake");
+      assertThat(l.get("copies").toString()).contains("farms/newsportal24-caldera-seism.txt").contains("translated");
+      JsonNode up = store.searcher().lineage("farms/newsportal24-caldera-seism.txt").orElseThrow();
+      assertThat(up.get("root").asText()).isEqualTo("northwind/caldera-earthquake");
+      assertThat(store.searcher().lineage("no/such")).isEmpty();
+      assertThat(store.searcher().outlets().toString()).contains("\"source\":\"Northwind Press\"");
+    }
+  }
+
+  @Test
+  void killedIngestRestartsAtItsLastCommitAndCompletes() throws Exception {
+    Path input = Corpus.write(tmp.resolve("corpus.jsonl"), 30, 3, 11);
+    Path reference = tmp.resolve("reference");
+    String expected;
+    try (Store store = Store.open(reference, 7)) {
+      ingest(store, input);
+      expected = store.searcher().dump();
+    }
+    // the store links the generated corpus exactly as the batch does
+    List<String> batchLines = new ArrayList<>();
+    for (Relation r : pipeline.analyze(List.of(input)).relations()) {
+      batchLines.add(JsonLines.line(r, JsonLines.RELATION));
+    }
+    List<String> storeLines = new ArrayList<>();
+    try (Store store = Store.open(reference, 7)) {
+      for (JsonNode r : store.searcher().allRelations(null, 1, 100_000).get("items")) {
+        storeLines.add(JsonLines.line(Store.parseRelation(r), JsonLines.RELATION));
+      }
+    }
+    assertThat(storeLines).isEqualTo(batchLines);
+    TreeMap<Long, Long> seen = new TreeMap<>();
+    for (long delay : new long[] {300, 1200, 2500}) {
+      Path data = tmp.resolve("killed-" + delay);
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+          System.getProperty("java.class.path"), IngestMain.class.getName(), data.toString(), input.toString(), "7")
+          .redirectErrorStream(true).start();
+      try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("ingesting")) {
+          // model loading and extraction
+        }
+        Thread.sleep(delay);
+        p.destroyForcibly(); // SIGKILL
+        p.waitFor();
+      }
+      long stored;
+      try (Store store = Store.open(data, 7)) {
+        stored = store.counts().get("article");
+        // a commit holds whole articles: every stored copy's relation and story are there
+        for (JsonNode r : store.searcher().allRelations(null, 1, 100).get("items")) {
+          assertThat(store.searcher().article(r.get("copy").asText())).isPresent();
+        }
+        seen.put(delay, stored);
+        ingest(store, input);
+        assertThat(store.searcher().dump()).as("restart after kill at %d ms (%d stored)", delay, stored).isEqualTo(expected);
+      }
+    }
+    assertThat(seen.values()).as("kill points fell inside the ingest").anyMatch(n -> n > 0 && n < 120);
+  }
+}
