@@ -176,12 +176,20 @@ public final class ApiServer {
       cfg.routes.exception(Store.LockedException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
       cfg.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
       cfg.routes.error(404, "*", ctx -> {
-        if (!ctx.res().isCommitted() && ctx.result() == null) {
+        if (ctx.attribute(HANDLED) == null) {
           error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /openapi.json)");
         }
       });
-      cfg.routes.error(405, "*", ctx -> error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
-      cfg.routes.error(413, "*", ctx -> error(ctx, 413, "request body over the limit of " + maxBody + " bytes"));
+      cfg.routes.error(405, "*", ctx -> {
+        if (ctx.attribute(HANDLED) == null) {
+          error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path());
+        }
+      });
+      cfg.routes.error(413, "*", ctx -> {
+        if (ctx.attribute(HANDLED) == null) {
+          error(ctx, 413, "request body over the limit of " + maxBody + " bytes");
+        }
+      });
     }).start();
     return new ApiServer(app, token);
   }
@@ -293,7 +301,11 @@ public final class ApiServer {
     ctx.contentType("application/json").result(JSON.writeValueAsString(n));
   }
 
+  /** Marks a response whose error body a handler already wrote, so the status-code handlers leave it alone. */
+  private static final String HANDLED = "wiretrace.error";
+
   private static void error(Context ctx, int status, String message) {
+    ctx.attribute(HANDLED, Boolean.TRUE);
     ObjectNode o = JSON.createObjectNode();
     o.put("code", status);
     o.put("message", message == null ? "" : message);
