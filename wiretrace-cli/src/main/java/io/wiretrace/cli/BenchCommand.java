@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code wiretrace bench}: tools that build evaluation corpora. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Evaluation tools (not part of analysis).",
-    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class})
+    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -72,6 +72,45 @@ final class BenchCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(new io.wiretrace.eval.ClusterBench().run(sizes, out).render());
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "BENCHMARK. Incremental ingest: store and pipeline cost per new article as the store grows.")
+  static final class Ingest implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sizes", defaultValue = "10000,100000", split = ",", paramLabel = "N,N",
+        description = "Store sizes at which a probe is timed (default: ${DEFAULT-VALUE}).")
+    int[] sizes;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where the benchmark store is built (default: a temporary folder, deleted after).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      for (int i = 0; i < sizes.length; i++) {
+        if (sizes[i] < 1000 || sizes[i] > 5_000_000 || (i > 0 && sizes[i] <= sizes[i - 1])) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "--sizes must be increasing, each between 1000 and 5000000, got " + java.util.Arrays.toString(sizes));
+        }
+      }
+      Path root = dir == null ? java.nio.file.Files.createTempDirectory("wiretrace-bench") : dir;
+      PrintWriter out = spec.commandLine().getOut();
+      try {
+        out.println(new io.wiretrace.eval.IngestBench().run(sizes, root.resolve("store"), out).render());
+      } finally {
+        if (dir == null) {
+          try (var walk = java.nio.file.Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+              java.nio.file.Files.deleteIfExists(p);
+            }
+          }
+        }
+      }
       out.flush();
       return 0;
     }
