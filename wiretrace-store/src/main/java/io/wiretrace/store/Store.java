@@ -385,21 +385,24 @@ public final class Store implements Closeable {
     // the article itself, placed below; written first without story so lineage sees its edges
     List<Relation> changed = List.of();
     Map<String, List<Relation>> relationsByCopy = new HashMap<>();
+    Map<String, List<String>> kindsOf = new HashMap<>();
     if (!newEdges.isEmpty()) {
-      searchers.maybeRefreshBlocking();
       IndexSearcher s2 = acquire();
       try {
-        Map<String, CopyDetector.Edge> component = component(s2, a.id());
+        Map<String, CopyDetector.Edge> component = component(s2, a.id(), newEdges);
         List<Relation> lineage = CopyDetector.lineage(component.values());
-        Set<String> copiesInPart = new TreeSet<>();
+        Set<String> inPart = new TreeSet<>();
         for (CopyDetector.Edge e : component.values()) {
-          copiesInPart.add(e.relation().copy());
-          copiesInPart.add(e.relation().original());
+          inPart.add(e.relation().copy());
+          inPart.add(e.relation().original());
         }
         for (Relation r : lineage) {
           relationsByCopy.computeIfAbsent(r.copy(), k -> new ArrayList<>()).add(r);
         }
-        changed = replaceRelations(s2, copiesInPart, relationsByCopy);
+        for (String id : inPart) {
+          kindsOf.put(id, kinds(id, relationsByCopy));
+        }
+        changed = replaceRelations(s2, inPart, relationsByCopy);
       } finally {
         release(s2);
       }
@@ -496,11 +499,10 @@ public final class Store implements Closeable {
     }
     touched.remove(a.id());
     if (!touched.isEmpty()) {
-      searchers.maybeRefreshBlocking();
       IndexSearcher s4 = acquire();
       try {
         for (String id : touched) {
-          rewriteKinds(s4, id);
+          rewriteKinds(s4, id, kindsOf.getOrDefault(id, List.of()));
         }
       } finally {
         release(s4);
@@ -615,8 +617,14 @@ public final class Store implements Closeable {
   }
 
   /** The edges reachable from {@code id} through stored edges, in either direction (bounded). */
-  private Map<String, CopyDetector.Edge> component(IndexSearcher s, String id) throws IOException {
+  private Map<String, CopyDetector.Edge> component(IndexSearcher s, String id, List<CopyDetector.Edge> fresh)
+      throws IOException {
     Map<String, CopyDetector.Edge> edges = new TreeMap<>();
+    Map<String, List<CopyDetector.Edge>> freshBy = new HashMap<>();
+    for (CopyDetector.Edge e : fresh) { // written but not yet visible to the searcher
+      freshBy.computeIfAbsent(e.relation().copy(), k -> new ArrayList<>()).add(e);
+      freshBy.computeIfAbsent(e.relation().original(), k -> new ArrayList<>()).add(e);
+    }
     Set<String> seen = new HashSet<>();
     ArrayDeque<String> todo = new ArrayDeque<>();
     todo.add(id);
@@ -624,6 +632,16 @@ public final class Store implements Closeable {
     StoredFields sf = s.storedFields();
     while (!todo.isEmpty() && edges.size() < MAX_COMPONENT) {
       String x = todo.poll();
+      for (CopyDetector.Edge e : freshBy.getOrDefault(x, List.of())) {
+        String k = e.relation().copy() + "\u0001" + e.relation().original();
+        if (edges.putIfAbsent(k, e) == null) {
+          for (String y : new String[] {e.relation().copy(), e.relation().original()}) {
+            if (seen.add(y)) {
+              todo.add(y);
+            }
+          }
+        }
+      }
       for (String field : new String[] {"ea", "eb"}) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         q.add(new TermQuery(new Term(TYPE, "edge")), BooleanClause.Occur.FILTER);
@@ -705,26 +723,17 @@ public final class Store implements Closeable {
     return List.copyOf(out);
   }
 
-  private void rewriteKinds(IndexSearcher s, String id) throws IOException {
+  /** Rewrites a stored article with new relation kinds (the lineage around it changed). */
+  private void rewriteKinds(IndexSearcher s, String id, List<String> kinds) throws IOException {
     TopDocs t = s.search(new TermQuery(new Term(KEY, "a:" + id)), 1);
     if (t.scoreDocs.length == 0) {
       return;
     }
     Document old = s.storedFields().document(t.scoreDocs[0].doc);
-    Set<String> kinds = new TreeSet<>();
-    StoredFields sf = s.storedFields();
-    for (String field : new String[] {"copy", "original"}) {
-      BooleanQuery.Builder q = new BooleanQuery.Builder();
-      q.add(new TermQuery(new Term(TYPE, "relation")), BooleanClause.Occur.FILTER);
-      q.add(new TermQuery(new Term(field, id)), BooleanClause.Occur.FILTER);
-      for (ScoreDoc sd : s.search(q.build(), 10_000).scoreDocs) {
-        kinds.add(field.equals("copy") ? sf.document(sd.doc).get("kind") : "original");
-      }
-    }
     JsonNode n = JSON.readTree(old.get("json"));
     Article a = Stored.article(n);
     Annotations an = annotationsOf(n, a.id());
-    Document d = articleDocument(a, an, old.get("story"), old.get("storyline"), List.copyOf(kinds), old.get("via"),
+    Document d = articleDocument(a, an, old.get("story"), old.get("storyline"), kinds, old.get("via"),
         Double.parseDouble(old.get("sim")), List.of(old.getValues("why")), Long.parseLong(old.get("seq")));
     writer.updateDocument(new Term(KEY, "a:" + id), d);
   }
