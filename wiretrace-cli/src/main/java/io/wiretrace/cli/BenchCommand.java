@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code wiretrace bench}: tools that build evaluation corpora. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Evaluation tools (not part of analysis).",
-    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class})
+    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class, BenchCommand.Serve.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -235,6 +235,41 @@ final class BenchCommand implements Runnable {
         out.add(new CopyGenerator.Source(n.get("id").asText(), n.path("title").asText(null), n.get("text").asText()));
       }
       return out;
+    }
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true,
+      description = "BENCHMARK. REST API under a bounded loopback load: p50/p99/throughput of search and story endpoints.")
+  static final class Serve implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--store", required = true, paramLabel = "DIR",
+        description = "A filled store (e.g. DIR/store after 'bench ingest --dir DIR', or a 'wiretrace ingest' data folder).")
+    Path store;
+
+    @Option(names = "--connections", defaultValue = "256", description = "Concurrent keep-alive connections (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds, not measured (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+      if (connections < 1 || connections > 4096 || seconds < 1 || seconds > 3600 || warmup < 0 || warmup > 600) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--connections must be 1..4096, --seconds 1..3600, --warmup 0..600");
+      }
+      if (!java.nio.file.Files.isDirectory(store)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--store: no folder " + store);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(new io.wiretrace.eval.ServeBench().run(store, connections, warmup, seconds, out).render());
+      out.flush();
+      return 0;
     }
   }
 }

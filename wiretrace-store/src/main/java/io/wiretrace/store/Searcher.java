@@ -114,13 +114,18 @@ public final class Searcher {
       out.put("page", q.page());
       out.put("size", q.size());
       ArrayNode hits = out.putArray("hits");
-      UnifiedHighlighter hl = UnifiedHighlighter.builderWithoutSearcher(store.analyzer()).withMaxLength(20_000).build();
       StoredFields sf = s.storedFields();
       int start = (q.page() - 1) * q.size();
-      for (int i = start; i < top.scoreDocs.length; i++) {
-        ScoreDoc sd = top.scoreDocs[i];
+      int n = Math.max(0, top.scoreDocs.length - start);
+      int[] docs = new int[n];
+      Map<Integer, String> texts = new java.util.HashMap<>();
+      List<ObjectNode> page = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        ScoreDoc sd = top.scoreDocs[start + i];
+        docs[i] = sd.doc;
         Document d = sf.document(sd.doc);
         JsonNode a = Store.JSON.readTree(d.get("json"));
+        texts.put(sd.doc, a.path("text").asText());
         ObjectNode h = hits.addObject();
         h.put("id", d.get("id"));
         h.set("title", a.get("title"));
@@ -132,8 +137,30 @@ public final class Searcher {
           kinds.add(k);
         }
         h.put("score", Math.round(sd.score * 1000) / 1000.0);
-        Object snip = hl.highlightWithoutSearcher("text", text, a.path("text").asText(), 2);
-        h.put("snippet", snip == null ? snippetStart(a.path("text").asText()) : snip.toString());
+        page.add(h);
+      }
+      if (n > 0) {
+        // passages from the offsets in the postings; the text itself comes from the stored article
+        UnifiedHighlighter hl = new UnifiedHighlighter(UnifiedHighlighter.builder(s, store.analyzer()).withMaxLength(20_000)) {
+          @Override
+          protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator it,
+              int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+              CharSequence[] v = new CharSequence[fields.length];
+              for (int f = 0; f < fields.length; f++) {
+                v[f] = "text".equals(fields[f]) ? texts.getOrDefault(doc, "") : "";
+              }
+              values.add(v);
+            }
+            return values;
+          }
+        };
+        String[] snips = hl.highlightFields(new String[] {"text"}, text, docs, new int[] {2}).get("text");
+        for (int i = 0; i < n; i++) {
+          String snip = snips == null ? null : snips[i];
+          page.get(i).put("snippet", snip == null ? snippetStart(texts.get(docs[i])) : snip);
+        }
       }
       if (q.groupByStory()) {
         Map<String, ArrayNode> groups = new LinkedHashMap<>();

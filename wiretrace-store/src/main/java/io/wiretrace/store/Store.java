@@ -108,14 +108,24 @@ public final class Store implements Closeable {
   /** Articles read from one LSH bucket (the batch has no cap; thousands of reprints of one story reach it). */
   static final int MAX_BUCKET = 2000;
   /** Store format written into every commit. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
+
+  /** Article text: positions and offsets in the postings, so highlighting reads them instead of re-analyzing. */
+  static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS;
+
+  static {
+    org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    TEXT_WITH_OFFSETS = t;
+  }
 
   static final String TYPE = "type";
   static final String KEY = "key";
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
-  private final FSDirectory directory;
+  private final org.apache.lucene.store.Directory directory;
   private IndexWriter writer;
   private SearcherManager searchers;
   private final Analyzer analyzer = new EnglishAnalyzer();
@@ -146,7 +156,9 @@ public final class Store implements Closeable {
     this.dir = dir;
     this.commitEvery = commitEvery;
     Files.createDirectories(dir);
-    directory = FSDirectory.open(dir);
+    // the small segments each per-article refresh flushes stay in memory until a commit or merge
+    // writes them (NRTCachingDirectory syncs what it caches on commit, so commits stay durable)
+    directory = new org.apache.lucene.store.NRTCachingDirectory(FSDirectory.open(dir), 8.0, 64.0);
     try {
       openWriter();
     } catch (LockObtainFailedException e) {
@@ -337,24 +349,37 @@ public final class Store implements Closeable {
     List<CopyDetector.Edge> newEdges = new ArrayList<>();
     try {
       Set<String> candidates = new TreeSet<>();
+      org.apache.lucene.index.StoredFields fids = s.storedFields();
+      TermLookup lsh = new TermLookup(s, "lsh");
       for (long b : bands) {
-        candidates.addAll(articleIds(s, "lsh", hex(b), MAX_BUCKET));
+        List<Integer> docs = new ArrayList<>();
+        lsh.docs(new BytesRef(hex(b)), doc -> {
+          docs.add(doc);
+          return docs.size() < MAX_BUCKET;
+        });
+        for (int doc : docs) {
+          candidates.add(fids.document(doc, FID).get("fid"));
+        }
       }
-      Map<String, Integer> shared = new HashMap<>();
+      // sampled shingles: shared counts by document, ids read only for those sharing enough
+      TermLookup smp = new TermLookup(s, "smp");
+      Map<Integer, Integer> shared = new HashMap<>();
       for (long x : samples) {
         String key = hex(x);
-        int df = s.getIndexReader().docFreq(new Term("smp", key));
-        if (df >= CandidateIndex.POSTING_CAP) {
+        BytesRef term = new BytesRef(key);
+        if (smp.docFreq(term) >= CandidateIndex.POSTING_CAP) {
           continue;
         }
         keptSamples.add(key);
-        for (String id : articleIds(s, "smp", key, CandidateIndex.POSTING_CAP)) {
-          shared.merge(id, 1, Integer::sum);
-        }
+        int[] n = {0};
+        smp.docs(term, doc -> {
+          shared.merge(doc, 1, Integer::sum);
+          return ++n[0] < CandidateIndex.POSTING_CAP;
+        });
       }
-      for (Map.Entry<String, Integer> e : shared.entrySet()) {
+      for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
         if (e.getValue() >= CandidateIndex.MIN_SHARED) {
-          candidates.add(e.getKey());
+          candidates.add(fids.document(e.getKey(), FID).get("fid"));
         }
       }
       for (String id : candidates) {
@@ -515,6 +540,8 @@ public final class Store implements Closeable {
   /** Document frequencies over stored head articles. */
   private OnlineStories.DocFreq docFreq(IndexSearcher s) {
     long docs = headCount;
+    TermLookup terms = new TermLookup(s, "terms");
+    TermLookup keys = new TermLookup(s, "keys");
     return new OnlineStories.DocFreq() {
       @Override
       public long docs() {
@@ -524,7 +551,7 @@ public final class Store implements Closeable {
       @Override
       public int df(String term) {
         try {
-          return s.getIndexReader().docFreq(new Term("terms", term));
+          return terms.docFreq(new BytesRef(term));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -533,7 +560,7 @@ public final class Store implements Closeable {
       @Override
       public int keyDf(String term) {
         try {
-          return s.getIndexReader().docFreq(new Term("keys", term));
+          return keys.docFreq(new BytesRef(term));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -748,7 +775,7 @@ public final class Store implements Closeable {
     if (a.title() != null) {
       d.add(new TextField("title", a.title(), Field.Store.NO));
     }
-    d.add(new TextField("text", a.text(), Field.Store.NO));
+    d.add(new Field("text", a.text(), TEXT_WITH_OFFSETS));
     if (a.outlet() != null && !a.outlet().isBlank()) {
       d.add(new StringField("outlet", a.outlet(), Field.Store.NO));
       d.add(new SortedSetDocValuesFacetField("outlet", a.outlet()));
@@ -829,33 +856,7 @@ public final class Store implements Closeable {
     return f;
   }
 
-  private static List<String> articleIds(IndexSearcher s, String field, String value, int max) throws IOException {
-    List<String> out = new ArrayList<>();
-    BytesRef term = new BytesRef(value);
-    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-      org.apache.lucene.index.Terms terms = leaf.reader().terms(field);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      if (!te.seekExact(term)) {
-        continue;
-      }
-      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-      StoredFields sf = leaf.reader().storedFields();
-      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
-      for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        out.add(sf.document(doc, Set.of("fid")).get("fid"));
-        if (out.size() >= max) {
-          return out;
-        }
-      }
-    }
-    return out;
-  }
+  private static final Set<String> FID = Set.of("fid");
 
   static String hex(long v) {
     return Long.toHexString(v);
