@@ -48,14 +48,10 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -349,7 +345,7 @@ public final class Store implements Closeable {
     List<CopyDetector.Edge> newEdges = new ArrayList<>();
     try {
       Set<String> candidates = new TreeSet<>();
-      org.apache.lucene.index.StoredFields fids = s.storedFields();
+      StoredFields fids = s.storedFields();
       TermLookup lsh = new TermLookup(s, "lsh");
       for (long b : bands) {
         List<Integer> docs = new ArrayList<>();
