@@ -155,6 +155,26 @@ public final class JsonLines {
     g.writeObject(a.times());
   };
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper NESTED_READER = NESTED.copy()
+      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** The annotations {@link #ANNOTATIONS} wrote into an articles.jsonl line, read back. */
+  public static io.wiretrace.model.Annotations readAnnotations(com.fasterxml.jackson.databind.JsonNode line) throws IOException {
+    String id = line.path("id").asText();
+    return new io.wiretrace.model.Annotations(id,
+        list(line.path("entities"), io.wiretrace.model.Entity.class),
+        list(line.path("quotes"), io.wiretrace.model.Quote.class),
+        list(line.path("times"), io.wiretrace.model.Timex.class));
+  }
+
+  private static <T> List<T> list(com.fasterxml.jackson.databind.JsonNode array, Class<T> type) throws IOException {
+    List<T> out = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode n : array) {
+      out.add(NESTED_READER.treeToValue(n, type));
+    }
+    return out;
+  }
+
   /** The synthesis fields a stories.jsonl line ends with. */
   public static final Fields<io.wiretrace.model.Synthesis> SYNTHESIS = (g, s) -> {
     g.setCodec(NESTED);

@@ -26,6 +26,9 @@ public record Relation(
     String directionBasis,
     java.util.Map<String, Double> signals) {
 
+  /** Every kind a copy relation can have. */
+  public static final List<String> COPY_KINDS = List.of("verbatim", "near_duplicate", "spun", "translated", "paraphrased", "partial");
+
   public Relation {
     Objects.requireNonNull(copy, "copy");
     Objects.requireNonNull(original, "original");

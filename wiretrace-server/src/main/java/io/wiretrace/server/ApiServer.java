@@ -10,6 +10,7 @@ import io.javalin.http.Handler;
 import io.wiretrace.model.RawDocument;
 import io.wiretrace.model.Rejection;
 import io.wiretrace.pipeline.Pipeline;
+import io.wiretrace.server.ui.WebUi;
 import io.wiretrace.store.Searcher;
 import io.wiretrace.store.Store;
 import java.io.IOException;
@@ -110,6 +111,7 @@ public final class ApiServer {
     String token = token(store.dir());
     byte[] tokenBytes = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     Searcher s = store.searcher();
+    WebUi ui = new WebUi(store);
     Javalin app = Javalin.create(cfg -> {
       cfg.jetty.host = host;
       cfg.jetty.port = port;
@@ -118,6 +120,11 @@ public final class ApiServer {
       cfg.routes.before(ctx -> {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
+        ctx.header("Content-Security-Policy", WebUi.CSP);
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
         if (ctx.method().name().equals("POST")) {
           byte[] got = Optional.ofNullable(ctx.header("Authorization")).orElse("").getBytes(StandardCharsets.UTF_8);
           if (!MessageDigest.isEqual(got, tokenBytes)) { // constant time
@@ -159,6 +166,29 @@ public final class ApiServer {
           ctx.queryParam("outlet"), ctx.queryParam("entity"), ctx.queryParam("from"), ctx.queryParam("to"),
           ctx.queryParam("kind"), ctx.queryParam("story"), ctx.queryParam("language"), page(ctx), size(ctx),
           "story".equals(ctx.queryParam("group"))))));
+      // the web UI: server-rendered pages over the same searcher
+      cfg.routes.get("/", ctx -> ctx.html(ui.home(ctx.queryParam("order"), page(ctx))));
+      cfg.routes.get("/search", ctx -> ctx.html(ui.search(new WebUi.SearchParams(blankNull(ctx.queryParam("q")),
+          blankNull(ctx.queryParam("outlet")), blankNull(ctx.queryParam("entity")), blankNull(ctx.queryParam("kind")),
+          blankNull(ctx.queryParam("month")), page(ctx)))));
+      cfg.routes.get("/story/{id}", ctx -> ctx.html(found(ui.story(ctx.pathParam("id")), "story")));
+      cfg.routes.get("/storyline/{id}", ctx -> ctx.html(found(ui.storyline(ctx.pathParam("id")), "storyline")));
+      cfg.routes.get("/article", ctx -> ctx.html(found(ui.article(required(ctx, "id")), "article")));
+      cfg.routes.get("/compare", ctx -> ctx.html(found(ui.compare(required(ctx, "copy"), required(ctx, "original")),
+          "copy relation between these articles")));
+      cfg.routes.get("/outlet", ctx -> ctx.html(found(ui.outlet(required(ctx, "name")), "outlet with stored articles")));
+      cfg.routes.get("/outlets", ctx -> ctx.html(ui.outlets()));
+      cfg.routes.get("/static/{name}", ctx -> {
+        String name = ctx.pathParam("name");
+        byte[] b = WebUi.staticFile(name).orElseThrow(() -> new ApiError(404, "no such file"));
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType(name.endsWith(".css") ? "text/css; charset=utf-8"
+            : name.endsWith(".svg") ? "image/svg+xml" : "text/javascript; charset=utf-8").result(b);
+      });
+      cfg.routes.get("/favicon.ico", ctx -> {
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType("image/svg+xml").result(WebUi.staticFile("favicon.svg").orElseThrow());
+      });
       cfg.routes.post("/api/ingest/jsonl", ctx -> ingestFile(ctx, store, pipeline, ".jsonl"));
       cfg.routes.post("/api/ingest/warc", ctx -> ingestFile(ctx, store, pipeline, ".warc"));
       cfg.routes.post("/api/ingest/html", ctx -> {
@@ -171,23 +201,23 @@ public final class ApiServer {
             new RawDocument.Hints(url, null, null, null));
         report(ctx, store.ingest(pipeline.prepareDocuments(List.of(d), store::contains)));
       });
-      cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
-      cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-      cfg.routes.exception(Store.LockedException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
-      cfg.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
+      cfg.routes.exception(ApiError.class, (e, ctx) -> error(ui, ctx, e.status, e.getMessage()));
+      cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ui, ctx, 400, e.getMessage()));
+      cfg.routes.exception(Store.LockedException.class, (e, ctx) -> error(ui, ctx, 409, e.getMessage()));
+      cfg.routes.exception(Exception.class, (e, ctx) -> error(ui, ctx, 500, "internal error: " + e.getClass().getSimpleName()));
       cfg.routes.error(404, "*", ctx -> {
         if (ctx.attribute(HANDLED) == null) {
-          error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /openapi.json)");
+          error(ui, ctx, 404, api(ctx) ? "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /openapi.json)" : "no such page: " + ctx.path());
         }
       });
       cfg.routes.error(405, "*", ctx -> {
         if (ctx.attribute(HANDLED) == null) {
-          error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path());
+          error(ui, ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path());
         }
       });
       cfg.routes.error(413, "*", ctx -> {
         if (ctx.attribute(HANDLED) == null) {
-          error(ctx, 413, "request body over the limit of " + maxBody + " bytes");
+          error(ui, ctx, 413, "request body over the limit of " + maxBody + " bytes");
         }
       });
     }).start();
@@ -304,8 +334,23 @@ public final class ApiServer {
   /** Marks a response whose error body a handler already wrote, so the status-code handlers leave it alone. */
   private static final String HANDLED = "wiretrace.error";
 
-  private static void error(Context ctx, int status, String message) {
+
+  private static String blankNull(String v) {
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  /** Paths the REST API answers (JSON errors); every other path is a page of the UI (HTML errors). */
+  private static boolean api(Context ctx) {
+    String p = ctx.path();
+    return p.startsWith("/api/") || p.equals("/openapi.json") || ctx.method().name().equals("POST");
+  }
+
+  private static void error(WebUi ui, Context ctx, int status, String message) {
     ctx.attribute(HANDLED, Boolean.TRUE);
+    if (!api(ctx)) {
+      ctx.status(status).html(ui.problem(status, message == null ? "" : message));
+      return;
+    }
     ObjectNode o = JSON.createObjectNode();
     o.put("code", status);
     o.put("message", message == null ? "" : message);

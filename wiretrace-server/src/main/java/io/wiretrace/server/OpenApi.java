@@ -36,7 +36,7 @@ final class OpenApi {
     get(paths, "/api/lineage", "An article's originals (transitively) and copies (transitively)", "lineage",
         q("id", "the article id", true));
     get(paths, "/api/stories", "Stories, newest (last updated) first", "stories",
-        q("order", "newest (default) or oldest", false), q("page", "page number from 1", false), q("size", "page size, 1..100", false));
+        q("order", "newest (default), oldest, biggest (most articles) or copied (most echoes)", false), q("page", "page number from 1", false), q("size", "page size, 1..100", false));
     get(paths, "/api/stories/{id}", "One story with its articles (earliest first), originals and relations", "story",
         p("id", "the story id"));
     get(paths, "/api/storylines/{id}", "The stories of one storyline, oldest first", "storyline",

@@ -82,7 +82,7 @@ public final class Searcher {
 
   /**
    * Searches articles (BM25 over title, boosted twice, and text); returns {@code {total, page,
-   * size, hits: [{id, title, outlet, published, story, kinds, score, snippet}], facets: {outlet,
+   * size, hits: [{id, title, outlet, published, story, kinds, score, snippet (HTML: the text escaped, matches in {@code <b>})}], facets: {outlet,
    * entity, month, kind: [{value, count}]}}} and, grouped, {@code groups: [{story, hits}]}.
    *
    * @throws IllegalArgumentException for a query that does not parse or a bad date, with the reason
@@ -141,7 +141,8 @@ public final class Searcher {
       }
       if (n > 0) {
         // passages from the offsets in the postings; the text itself comes from the stored article
-        UnifiedHighlighter hl = new UnifiedHighlighter(UnifiedHighlighter.builder(s, store.analyzer()).withMaxLength(20_000)) {
+        UnifiedHighlighter hl = new UnifiedHighlighter(UnifiedHighlighter.builder(s, store.analyzer()).withMaxLength(20_000)
+            .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<b>", "</b>", "… ", true))) {
           @Override
           protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator it,
               int cacheCharsThreshold) throws IOException {
@@ -215,7 +216,7 @@ public final class Searcher {
   }
 
   private static String snippetStart(String text) {
-    return text.length() <= 240 ? text : text.substring(0, 240) + "…";
+    return org.jsoup.nodes.Entities.escape(text.length() <= 240 ? text : text.substring(0, 240) + "…");
   }
 
   private Query parse(String text) {
@@ -460,7 +461,7 @@ public final class Searcher {
     }
   }
 
-  /** Stories, a page at a time: {@code order} is {@code newest} (last updated), {@code biggest} or {@code storyline} (a storyline's stories). */
+  /** Stories, a page at a time: {@code order} is {@code newest} (last updated), {@code oldest} (first created), {@code biggest} (most articles) or {@code copied} (most echoes); {@code storyline} keeps one storyline's stories. */
   public ObjectNode stories(String order, String storyline, int page, int size) throws IOException {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     q.add(new TermQuery(new Term(Store.TYPE, "story")), BooleanClause.Occur.FILTER);
@@ -472,7 +473,10 @@ public final class Searcher {
       Sort sort = switch (order == null ? "newest" : order) {
         case "newest" -> new Sort(new SortField("updated", SortField.Type.LONG, true), new SortField("created", SortField.Type.LONG));
         case "oldest" -> new Sort(new SortField("created", SortField.Type.LONG));
-        default -> throw new IllegalArgumentException("order must be newest or oldest, got '" + order + "'");
+        case "biggest" -> new Sort(new SortField("size", SortField.Type.LONG, true), new SortField("created", SortField.Type.LONG));
+        case "copied" -> new Sort(new SortField("echoes", SortField.Type.LONG, true), new SortField("size", SortField.Type.LONG, true),
+            new SortField("created", SortField.Type.LONG));
+        default -> throw new IllegalArgumentException("order must be newest, oldest, biggest or copied, got '" + order + "'");
       };
       TopDocs t = s.search(q.build(), page * size, sort);
       ObjectNode out = F.objectNode();
@@ -488,10 +492,52 @@ public final class Searcher {
         o.put("id", sid);
         o.put("title", d.get("stitle"));
         o.put("storyline", d.get("storyline"));
-        BooleanQuery.Builder m = new BooleanQuery.Builder();
-        m.add(new TermQuery(new Term(Store.TYPE, "article")), BooleanClause.Occur.FILTER);
-        m.add(new TermQuery(new Term("story", sid)), BooleanClause.Occur.FILTER);
-        o.put("articles", s.count(m.build()));
+        o.put("articles", d.getField("sizeStored").numericValue().longValue());
+        o.put("echoes", d.getField("echoesStored").numericValue().longValue());
+        o.put("updated", d.getField("updatedStored").numericValue().longValue());
+      }
+      return out;
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /** The titles of stories by id (stories not found are left out). */
+  public Map<String, String> storyTitles(java.util.Collection<String> ids) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    IndexSearcher s = store.acquire();
+    try {
+      for (String id : new java.util.TreeSet<>(ids)) {
+        Document d = one(s, "s:" + id);
+        if (d != null) {
+          out.put(id, d.get("stitle") == null ? "(untitled)" : d.get("stitle"));
+        }
+      }
+      return out;
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /**
+   * An outlet's articles, newest first: {@code {outlet, total, items: [article summaries]}} with
+   * at most {@code limit} items.
+   */
+  public ObjectNode outletArticles(String outlet, int limit) throws IOException {
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    q.add(new TermQuery(new Term(Store.TYPE, "article")), BooleanClause.Occur.FILTER);
+    q.add(new TermQuery(new Term("outlet", outlet)), BooleanClause.Occur.FILTER);
+    IndexSearcher s = store.acquire();
+    try {
+      TopDocs t = s.search(q.build(), Math.max(1, limit), new Sort(new SortField("daySort", SortField.Type.LONG, true),
+          new SortField("seqSort", SortField.Type.LONG, true)));
+      ObjectNode out = F.objectNode();
+      out.put("outlet", outlet);
+      out.put("total", t.totalHits.value());
+      ArrayNode items = out.putArray("items");
+      StoredFields sf = s.storedFields();
+      for (ScoreDoc sd : t.scoreDocs) {
+        items.add(articleView(sf.document(sd.doc), false));
       }
       return out;
     } finally {

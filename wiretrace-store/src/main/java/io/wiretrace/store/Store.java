@@ -104,7 +104,7 @@ public final class Store implements Closeable {
   /** Articles read from one LSH bucket (the batch has no cap; thousands of reprints of one story reach it). */
   static final int MAX_BUCKET = 2000;
   /** Store format written into every commit. */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   /** Article text: positions and offsets in the postings, so highlighting reads them instead of re-analyzing. */
   static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS;
@@ -504,7 +504,7 @@ public final class Store implements Closeable {
       }
       story = joined.id;
       storyline = joined.storyline;
-      writeStory(joined, a);
+      writeStory(s3, joined, !own.isEmpty());
     } finally {
       release(s3);
     }
@@ -616,8 +616,32 @@ public final class Store implements Closeable {
     return t.scoreDocs.length == 0 ? null : s.storedFields().document(t.scoreDocs[0].doc).get("story");
   }
 
-  private void writeStory(StoryRecord r, Article newest) throws IOException {
+  /**
+   * Writes a story's record. {@code size} and {@code echoes} (its members that copy another
+   * article) are counted on {@code s}, which holds every member but the one being placed now
+   * ({@code placedIsCopy} says whether that one is a copy); they order the UI's "biggest" and
+   * "most copied" lists. A member whose relation changes later (its own original arrives after
+   * it) is recounted when the next member joins.
+   */
+  private void writeStory(IndexSearcher s, StoryRecord r, boolean placedIsCopy) throws IOException {
+    BooleanQuery.Builder members = new BooleanQuery.Builder();
+    members.add(new TermQuery(new Term(TYPE, "article")), BooleanClause.Occur.FILTER);
+    members.add(new TermQuery(new Term("story", r.id)), BooleanClause.Occur.FILTER);
+    Query all = members.build();
+    BooleanQuery.Builder copiesQ = new BooleanQuery.Builder();
+    copiesQ.add(all, BooleanClause.Occur.FILTER);
+    BooleanQuery.Builder anyCopyKind = new BooleanQuery.Builder();
+    for (String k : Relation.COPY_KINDS) {
+      anyCopyKind.add(new TermQuery(new Term("kind", k)), BooleanClause.Occur.SHOULD);
+    }
+    copiesQ.add(anyCopyKind.build(), BooleanClause.Occur.FILTER);
+    long size = s.count(all) + 1;
+    long echoes = s.count(copiesQ.build()) + (placedIsCopy ? 1 : 0);
     Document d = new Document();
+    d.add(new NumericDocValuesField("size", size));
+    d.add(new StoredField("sizeStored", size));
+    d.add(new NumericDocValuesField("echoes", echoes));
+    d.add(new StoredField("echoesStored", echoes));
     d.add(new StringField(TYPE, "story", Field.Store.NO));
     d.add(new StringField(KEY, "s:" + r.id, Field.Store.NO));
     d.add(new StringField("sid", r.id, Field.Store.YES));
@@ -879,7 +903,8 @@ public final class Store implements Closeable {
     return JSON.writeValueAsString(n);
   }
 
-  static Relation parseRelation(JsonNode n) {
+  /** A relation as its stored JSON (the relations.jsonl line) holds it. */
+  public static Relation parseRelation(JsonNode n) {
     List<Evidence> ev = new ArrayList<>();
     for (JsonNode e : n.path("evidence")) {
       ArrayNode c = (ArrayNode) e.get("copy");
