@@ -77,6 +77,9 @@ final class Explain {
   static String duration(long seconds) {
     long a = Math.abs(seconds);
     String sign = seconds < 0 ? "−" : "";
+    if (a % 86_400 == 0) { // day precision
+      return a == 0 ? "same day" : sign + a / 86_400 + " d";
+    }
     if (a < 3_600) {
       return sign + a / 60 + " min";
     }

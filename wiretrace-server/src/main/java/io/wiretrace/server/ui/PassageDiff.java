@@ -138,14 +138,12 @@ public final class PassageDiff {
       }
     }
     java.util.Collections.reverse(ops);
-    // shared paragraph breaks: between two unchanged pairs, a blank line on both sides
+    // shared paragraph breaks: a blank line on both sides before an unchanged pair of words
     java.util.TreeSet<Integer> splitA = new java.util.TreeSet<>();
     java.util.TreeSet<Integer> splitB = new java.util.TreeSet<>();
-    for (int x = 1; x < ops.size(); x++) {
-      int[] p = ops.get(x - 1);
-      int[] q = ops.get(x);
-      if (p[0] == 0 && q[0] == 0 && paragraphBreak(a, ta.end(p[1]), ta.start(q[1]))
-          && paragraphBreak(b, tb.end(p[2]), tb.start(q[2]))) {
+    for (int[] q : ops) {
+      if (q[0] == 0 && q[1] > 0 && q[2] > 0 && paragraphBreak(a, ta.end(q[1] - 1), ta.start(q[1]))
+          && paragraphBreak(b, tb.end(q[2] - 1), tb.start(q[2]))) {
         splitA.add(ta.start(q[1]));
         splitB.add(tb.start(q[2]));
       }

@@ -533,7 +533,8 @@ public final class WebUi {
           continue;
         }
         Long d = asCopy ? seconds(oj.get("published"), item.get("published")) : seconds(item.get("published"), oj.get("published"));
-        List<String> key = List.of(sourceOf(oj), rel.get("kind").asText());
+        String named = text(oj.get("outlet"));
+        List<String> key = List.of(sourceOf(oj), rel.get("kind").asText(), named == null ? "" : named);
         (asCopy ? from : by).computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         copy |= asCopy;
       }
@@ -559,16 +560,24 @@ public final class WebUi {
       List<Long> ds = e.getValue().stream().filter(x -> x != null).sorted().toList();
       String median = ds.isEmpty() ? "undated" : Explain.duration(ds.get((ds.size() - 1) / 2));
       String outlet = e.getKey().get(0);
-      out.add(new Pages.OutletLink(outlet, outletHref(outlet), e.getKey().get(1).replace('_', ' '), e.getValue().size(), median));
+      out.add(new Pages.OutletLink(outlet, outletHref(e.getKey().get(2)), e.getKey().get(1).replace('_', ' '), e.getValue().size(), median));
     }
     out.sort((x, y) -> x.count() != y.count() ? Integer.compare(y.count(), x.count()) : x.outlet().compareTo(y.outlet()));
     return out;
   }
 
   private static Long seconds(JsonNode original, JsonNode copy) {
-    Long a = CoveragePlot.epochSecond(text(original));
-    Long b = CoveragePlot.epochSecond(text(copy));
-    return a == null || b == null ? null : b - a;
+    String x = text(original);
+    String y = text(copy);
+    Long a = CoveragePlot.epochSecond(x);
+    Long b = CoveragePlot.epochSecond(y);
+    if (a == null || b == null) {
+      return null;
+    }
+    if (x.length() <= 10 || y.length() <= 10) { // a bare date: compare days, not midnight with a time
+      return (io.wiretrace.extract.Dates.epochDay(y) - io.wiretrace.extract.Dates.epochDay(x)) * 86_400L;
+    }
+    return b - a;
   }
 
   /** Who copies whom, all outlets: the {@code /api/outlets} table as a page. */
