@@ -417,7 +417,7 @@ public final class Searcher {
     }
   }
 
-  /** A story: {@code {id, title, storyline, size, articles: [...earliest first], originals, relations}}. */
+  /** A story: {@code {id, title, storyline, updated (article sequence of its last change), size, articles: [...earliest first], originals, relations}}. */
   public Optional<ObjectNode> story(String sid) throws IOException {
     IndexSearcher s = store.acquire();
     try {
@@ -429,6 +429,7 @@ public final class Searcher {
       out.put("id", sid);
       out.put("title", d.get("stitle"));
       out.put("storyline", d.get("storyline"));
+      out.put("updated", d.getField("updatedStored").numericValue().longValue());
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       q.add(new TermQuery(new Term(Store.TYPE, "article")), BooleanClause.Occur.FILTER);
       q.add(new TermQuery(new Term("story", sid)), BooleanClause.Occur.FILTER);

@@ -260,12 +260,8 @@ public final class WebUi {
   private record Loaded(ObjectNode view, Map<String, JsonNode> json, Map<String, Article> articles,
       Map<String, Annotations> annotations, List<Relation> relations, Story story) {}
 
-  private Optional<Loaded> load(String sid) throws IOException {
-    Optional<ObjectNode> v = s.story(sid);
-    if (v.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectNode view = v.get();
+  private Loaded load(ObjectNode view) throws IOException {
+    String sid = view.get("id").asText();
     Map<String, JsonNode> json = new LinkedHashMap<>();
     Map<String, Article> articles = new HashMap<>();
     Map<String, Annotations> annotations = new HashMap<>();
@@ -291,15 +287,39 @@ public final class WebUi {
     view.get("originals").forEach(o -> originals.add(o.asText()));
     Story story = new Story(sid, view.path("title").isNull() ? null : view.path("title").asText(),
         view.get("storyline").asText(), ids, originals, members, null);
-    return Optional.of(new Loaded(view, json, articles, annotations, relations, story));
+    return new Loaded(view, json, articles, annotations, relations, story);
   }
 
+  /**
+   * Rendered story pages by story id, article count, relation count and last change: a story that
+   * gains an article or a relation gets a new key. Bounded (least recently used goes first).
+   */
+  private final Map<String, String> storyPages = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> e) {
+          return size() > 256;
+        }
+      });
+
   public Optional<String> story(String sid) throws IOException {
-    Optional<Loaded> lo = load(sid);
-    if (lo.isEmpty()) {
+    Optional<ObjectNode> v = s.story(sid);
+    if (v.isEmpty()) {
       return Optional.empty();
     }
-    Loaded l = lo.get();
+    String key = sid + "\u0001" + v.get().path("updated").asLong() + "\u0001" + v.get().get("size").asInt() + "\u0001"
+        + v.get().get("relations").size() + "\u0001" + v.get().get("relations").hashCode();
+    String cached = storyPages.get(key);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<String> page = renderStory(load(v.get()));
+    page.ifPresent(p -> storyPages.put(key, p));
+    return page;
+  }
+
+  private Optional<String> renderStory(Loaded l) throws IOException {
+    String sid = l.story().id();
     Synthesis sy = synthesizer.synthesize(l.story(), l.articles(), l.annotations(), l.relations());
     Map<String, String> names = new HashMap<>();
     for (Synthesis.StoryEntity e : sy.entities()) {
