@@ -37,6 +37,7 @@ public final class TextPageExtractor {
     String title = knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
     boolean titleSeen = false;
     boolean titleFromText = false;
+    String titleLine = null;
     String published = null;
     String byline = null;
     boolean inComments = false;
@@ -59,6 +60,8 @@ public final class TextPageExtractor {
         // after that, a repeated title that scrapers paste above or below the body
         if (titleSeen) {
           removed.add(new Removed(line, "repeated_title"));
+        } else if (!titleFromText) {
+          titleLine = line;
         }
         titleSeen = true;
         continue;
@@ -102,6 +105,10 @@ public final class TextPageExtractor {
       // a one-line page: the line is the text, not a headline over nothing
       body.add(title);
       title = null;
+    } else if (body.isEmpty() && titleLine != null) {
+      // the container's title is all the text there is (a one-sentence article whose title is its
+      // text): it stays the title and is the text too, rather than an article with no text
+      body.add(titleLine);
     }
     String dateline = null;
     if (!body.isEmpty()) {

@@ -88,29 +88,100 @@ public final class Sources {
    * @throws NoSuchFileException if an input does not exist
    */
   public static List<SourceFile> discover(List<Path> inputs) throws IOException {
-    List<SourceFile> out = new ArrayList<>();
+    List<SourceFile> found = new ArrayList<>();
+    java.util.Map<SourceFile, Path> rootOf = new java.util.HashMap<>();
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         throw new NoSuchFileException(input.toString(), null, "input does not exist");
       }
       if (Files.isRegularFile(input)) {
-        out.add(new SourceFile(input, input.getFileName().toString()));
+        SourceFile f = new SourceFile(input, input.getFileName().toString());
+        found.add(f);
+        rootOf.put(f, input.toAbsolutePath().normalize().getParent());
         continue;
       }
+      Path root = input.toAbsolutePath().normalize();
       try (Stream<Path> walk = Files.walk(input)) {
         walk.filter(Files::isRegularFile)
             .filter(p -> !hidden(input.relativize(p)))
-            .forEach(p -> out.add(new SourceFile(p, slashes(input.relativize(p)))));
+            .forEach(p -> {
+              SourceFile f = new SourceFile(p, slashes(input.relativize(p)));
+              found.add(f);
+              rootOf.put(f, root);
+            });
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
     }
+    List<SourceFile> out = disambiguate(found, rootOf);
     out.sort((a, b) -> {
       int c = a.id().compareTo(b.id());
       return c != 0 ? c : a.path().toAbsolutePath().normalize().toString()
           .compareTo(b.path().toAbsolutePath().normalize().toString());
     });
     return out;
+  }
+
+  /**
+   * Two different files with the same relative path under two inputs ({@code a/html/x.html} and
+   * {@code b/html/x.html}) would get the same id. Each file of such a group is given its input's
+   * folder name as a prefix ({@code a/html/x.html}, {@code b/html/x.html}), or as many of the input
+   * path's last folders as it takes to tell them apart. The ids depend on the paths only, never on
+   * the order of the inputs; files whose ids are unique keep them unchanged. The same file reached
+   * twice (overlapping inputs) is not a collision: it stays one id and is read once.
+   */
+  static List<SourceFile> disambiguate(List<SourceFile> files, java.util.Map<SourceFile, Path> rootOf) {
+    java.util.Map<String, List<SourceFile>> byId = new java.util.TreeMap<>();
+    for (SourceFile f : files) {
+      byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
+    }
+    java.util.Set<String> taken = new java.util.HashSet<>(byId.keySet());
+    List<SourceFile> out = new ArrayList<>(files.size());
+    for (List<SourceFile> group : byId.values()) {
+      java.util.Map<Path, SourceFile> distinct = new java.util.TreeMap<>();
+      for (SourceFile f : group) {
+        distinct.putIfAbsent(f.path().toAbsolutePath().normalize(), f);
+      }
+      if (distinct.size() == 1) {
+        out.add(distinct.values().iterator().next());
+        continue;
+      }
+      List<SourceFile> members = new ArrayList<>(distinct.values());
+      List<String> ids = null;
+      for (int k = 1; ids == null && k <= 64; k++) {
+        List<String> tryIds = new ArrayList<>();
+        for (SourceFile f : members) {
+          tryIds.add(lastFolders(rootOf.get(f), k) + "/" + f.id());
+        }
+        boolean unique = new java.util.HashSet<>(tryIds).size() == tryIds.size();
+        for (String id : tryIds) {
+          unique &= !taken.contains(id);
+        }
+        if (unique) {
+          ids = tryIds;
+        }
+      }
+      if (ids == null) { // cannot happen for distinct paths; keep them apart by full path
+        ids = new ArrayList<>();
+        for (SourceFile f : members) {
+          ids.add(slashes(f.path().toAbsolutePath().normalize()));
+        }
+      }
+      for (int i = 0; i < members.size(); i++) {
+        taken.add(ids.get(i));
+        out.add(new SourceFile(members.get(i).path(), ids.get(i)));
+      }
+    }
+    return out;
+  }
+
+  /** The last {@code k} folder names of {@code dir}, joined by '/' ("" for the file system root). */
+  private static String lastFolders(Path dir, int k) {
+    if (dir == null || dir.getNameCount() == 0) {
+      return "";
+    }
+    int n = dir.getNameCount();
+    return slashes(dir.subpath(Math.max(0, n - k), n));
   }
 
   private static boolean hidden(Path relative) {

@@ -218,4 +218,16 @@ class TextPageExtractorTest {
         """, null);
     assertThat(p.title()).isEqualTo("Storm hits coast - thousands without power");
   }
+
+  @Test
+  void oneSentenceArticleWhoseTitleIsItsText_keepsTheText() {
+    String sentence = "Police arrested a man in Brenholm on Tuesday after a shooting outside the town hall.";
+    TextPageExtractor.Page p = x.extract(sentence, sentence);
+    assertThat(p.title()).isEqualTo(sentence);
+    assertThat(p.text()).isEqualTo(sentence);
+    assertThat(p.removed()).isEmpty();
+    // with a body, the title line printed over it is still the headline, not text
+    TextPageExtractor.Page q = x.extract(sentence + "\n" + BODY2, sentence);
+    assertThat(q.text()).isEqualTo(BODY2);
+  }
 }

@@ -53,6 +53,26 @@ class SourcesTest {
   }
 
   @Test
+  void discover_samePathUnderTwoInputs_getsDistinctIdsWhateverTheOrder() throws IOException {
+    for (String root : new String[] {"a", "b", "x/c/html", "y/c/html"}) {
+      Path p = dir.resolve(root).resolve(root.endsWith("html") ? "p.html" : "html/p.html");
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "<p>" + root + "</p>");
+    }
+    Files.writeString(dir.resolve("a/only-a.txt"), "x");
+    List<SourceFile> one = Sources.discover(List.of(dir.resolve("a"), dir.resolve("b")));
+    assertThat(one).extracting(SourceFile::id).containsExactly("a/html/p.html", "b/html/p.html", "only-a.txt");
+    List<SourceFile> other = Sources.discover(List.of(dir.resolve("b"), dir.resolve("a")));
+    assertThat(other).isEqualTo(one);
+    // the input folders share their name: as many parent folders as it takes
+    assertThat(Sources.discover(List.of(dir.resolve("y/c/html"), dir.resolve("x/c/html")))).extracting(SourceFile::id)
+        .containsExactly("x/c/html/p.html", "y/c/html/p.html");
+    // the same file through overlapping inputs is one file, not a collision
+    assertThat(Sources.discover(List.of(dir.resolve("a"), dir.resolve("a")))).extracting(SourceFile::id)
+        .containsExactly("html/p.html", "only-a.txt");
+  }
+
+  @Test
   void discover_missingInput_throwsNoSuchFile() {
     assertThatThrownBy(() -> Sources.discover(List.of(dir.resolve("nope"))))
         .isInstanceOf(NoSuchFileException.class).hasMessageContaining("nope");
