@@ -83,6 +83,55 @@ public record Edits(int alignedTokens, int exactTokens, int contentTokens, int s
       int function = n + m <= SHORT_GAP ? functionWords(a, a0, a1) + functionWords(b, b0, b1) : 0;
       return new int[] {0, 0, n, m, function};
     }
+    int subs = 0;
+    int syn = 0;
+    int ins = 0;
+    int del = 0;
+    int function = 0;
+    for (int[] op : align(a, a0, a1, b, b0, b1)) {
+      switch (op[0]) {
+        case SAME -> { }
+        case SUBSTITUTE -> {
+          String x = a.form(op[1]);
+          String y = b.form(op[2]);
+          subs++;
+          if (Terms.STOP_WORDS.contains(x) || Terms.STOP_WORDS.contains(y)) {
+            function++;
+          }
+          if (!Terms.STOP_WORDS.contains(x) && !Terms.STOP_WORDS.contains(y) && Synonyms.synonyms(x, y)) {
+            syn++;
+            swaps.add(new int[] {op[1], op[2]});
+          }
+        }
+        case INSERT -> {
+          ins++;
+          function += Terms.STOP_WORDS.contains(a.form(op[1])) ? 1 : 0;
+        }
+        default -> {
+          del++;
+          function += Terms.STOP_WORDS.contains(b.form(op[2])) ? 1 : 0;
+        }
+      }
+    }
+    return new int[] {subs, syn, ins, del, function};
+  }
+
+  /** Edit operations of {@link #align}: a token pair kept, substituted; a copy token inserted; an original token deleted. */
+  public static final int SAME = 0;
+  public static final int SUBSTITUTE = 1;
+  public static final int INSERT = 2;
+  public static final int DELETE = 3;
+
+  /**
+   * A token-level edit-distance alignment of {@code a[a0,a1)} (the copy) with {@code b[b0,b1)} (the
+   * original), compared by {@link Tokens#form}: the operations {@code {op, i, j}} from the end back
+   * to the start ({@code i}, {@code j} absolute token indexes, -1 for the side an insertion or
+   * deletion lacks). Ties prefer a diagonal step, then an insertion. O(n·m) time and memory: callers
+   * bound the sizes.
+   */
+  public static List<int[]> align(Tokens a, int a0, int a1, Tokens b, int b0, int b1) {
+    int n = a1 - a0;
+    int m = b1 - b0;
     int[][] d = new int[n + 1][m + 1];
     for (int i = 0; i <= n; i++) {
       d[i][0] = i;
@@ -96,45 +145,28 @@ public record Edits(int alignedTokens, int exactTokens, int contentTokens, int s
         d[i][j] = Math.min(d[i - 1][j - 1] + same, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
       }
     }
-    int subs = 0;
-    int syn = 0;
-    int ins = 0;
-    int del = 0;
-    int function = 0;
+    List<int[]> ops = new ArrayList<>(n + m);
     int i = n;
     int j = m;
     while (i > 0 || j > 0) {
       if (i > 0 && j > 0) {
-        String x = a.form(a0 + i - 1);
-        String y = b.form(b0 + j - 1);
-        int same = x.equals(y) ? 0 : 1;
+        int same = a.form(a0 + i - 1).equals(b.form(b0 + j - 1)) ? 0 : 1;
         if (d[i][j] == d[i - 1][j - 1] + same) {
-          if (same == 1) {
-            subs++;
-            if (Terms.STOP_WORDS.contains(x) || Terms.STOP_WORDS.contains(y)) {
-              function++;
-            }
-            if (!Terms.STOP_WORDS.contains(x) && !Terms.STOP_WORDS.contains(y) && Synonyms.synonyms(x, y)) {
-              syn++;
-              swaps.add(new int[] {a0 + i - 1, b0 + j - 1});
-            }
-          }
+          ops.add(new int[] {same == 0 ? SAME : SUBSTITUTE, a0 + i - 1, b0 + j - 1});
           i--;
           j--;
           continue;
         }
       }
       if (i > 0 && d[i][j] == d[i - 1][j] + 1) {
-        ins++;
-        function += Terms.STOP_WORDS.contains(a.form(a0 + i - 1)) ? 1 : 0;
+        ops.add(new int[] {INSERT, a0 + i - 1, -1});
         i--;
       } else {
-        del++;
-        function += Terms.STOP_WORDS.contains(b.form(b0 + j - 1)) ? 1 : 0;
+        ops.add(new int[] {DELETE, -1, b0 + j - 1});
         j--;
       }
     }
-    return new int[] {subs, syn, ins, del, function};
+    return ops;
   }
 
   private static int functionWords(Tokens t, int from, int to) {

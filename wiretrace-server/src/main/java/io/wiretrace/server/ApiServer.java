@@ -334,7 +334,6 @@ public final class ApiServer {
   /** Marks a response whose error body a handler already wrote, so the status-code handlers leave it alone. */
   private static final String HANDLED = "wiretrace.error";
 
-
   private static String blankNull(String v) {
     return v == null || v.isBlank() ? null : v.strip();
   }

@@ -152,28 +152,46 @@ public final class CoveragePlot {
     }
   }
 
-  /** "+3 h", "+2 d", "same hour" or "undated": how long after the original a copy appeared. */
-  static String delay(String original, String copy) {
+  /**
+   * Seconds from {@code original}'s publication to {@code copy}'s, null when either is undated. When
+   * either is a bare date the difference is in whole days (a date is not midnight of that day).
+   */
+  static Long delaySeconds(String original, String copy) {
     Long a = epochSecond(original);
     Long b = epochSecond(copy);
     if (a == null || b == null) {
-      return "undated";
+      return null;
     }
-    boolean dayOnly = original.length() <= 10 || copy.length() <= 10;
-    long d = b - a;
-    if (dayOnly) {
-      long days = Math.round(d / 86_400.0);
-      return days == 0 ? "same day" : (days > 0 ? "+" : "−") + Math.abs(days) + " d";
+    if (original.length() <= 10 || copy.length() <= 10) {
+      return (Dates.epochDay(copy) - Dates.epochDay(original)) * 86_400L;
     }
-    long abs = Math.abs(d);
-    String sign = d >= 0 ? "+" : "−";
-    if (abs < 3_600) {
-      return abs < 60 ? "same minute" : sign + abs / 60 + " min";
-    }
-    if (abs < 2 * 86_400) {
-      return sign + abs / 3_600 + " h";
-    }
-    return sign + Math.round(abs / 86_400.0) + " d";
+    return b - a;
   }
+
+  /** "+3 h", "+2 d", "same day" or "undated": how long after the original a copy appeared. */
+  static String delay(String original, String copy) {
+    Long d = delaySeconds(original, copy);
+    return d == null ? "undated" : (d > 0 ? "+" : "") + duration(d);
+  }
+
+  /** A duration in seconds as "40 min", "3 h", "2 d" ("same day" at day precision, "same minute" under one). */
+  static String duration(long seconds) {
+    long a = Math.abs(seconds);
+    String sign = seconds < 0 ? "−" : "";
+    if (a % 86_400 == 0) { // day precision
+      return a == 0 ? "same day" : sign + a / 86_400 + " d";
+    }
+    if (a < 60) {
+      return "same minute";
+    }
+    if (a < 3_600) {
+      return sign + a / 60 + " min";
+    }
+    if (a < 2 * 86_400) {
+      return sign + a / 3_600 + " h";
+    }
+    return sign + Math.round(a / 86_400.0) + " d";
+  }
+
 
 }

@@ -72,20 +72,4 @@ final class Explain {
   static String number(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
   }
-
-  /** A duration in seconds as "3 h", "2 d", "40 min". */
-  static String duration(long seconds) {
-    long a = Math.abs(seconds);
-    String sign = seconds < 0 ? "−" : "";
-    if (a % 86_400 == 0) { // day precision
-      return a == 0 ? "same day" : sign + a / 86_400 + " d";
-    }
-    if (a < 3_600) {
-      return sign + a / 60 + " min";
-    }
-    if (a < 2 * 86_400) {
-      return sign + a / 3_600 + " h";
-    }
-    return sign + Math.round(a / 86_400.0) + " d";
-  }
 }

@@ -2,6 +2,7 @@ package io.wiretrace.server.ui;
 
 import io.wiretrace.model.Evidence;
 import io.wiretrace.model.Span;
+import io.wiretrace.reuse.Edits;
 import io.wiretrace.text.Synonyms;
 import io.wiretrace.text.Terms;
 import io.wiretrace.text.Tokens;
@@ -104,45 +105,14 @@ public final class PassageDiff {
     if ((long) (n + 1) * (m + 1) > MAX_CELLS) {
       return new String[] {esc(a), esc(b)};
     }
-    int[][] d = new int[n + 1][m + 1];
-    for (int i = 0; i <= n; i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= m; j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= n; i++) {
-      for (int j = 1; j <= m; j++) {
-        int same = ta.form(i - 1).equals(tb.form(j - 1)) ? 0 : 1;
-        d[i][j] = Math.min(d[i - 1][j - 1] + same, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
-      }
-    }
-    // backtrace into ops: 0 same, 1 substitute, 2 insert (copy only), 3 delete (original only)
-    List<int[]> ops = new ArrayList<>();
-    for (int i = n, j = m; i > 0 || j > 0; ) {
-      if (i > 0 && j > 0) {
-        int same = ta.form(i - 1).equals(tb.form(j - 1)) ? 0 : 1;
-        if (d[i][j] == d[i - 1][j - 1] + same) {
-          ops.add(new int[] {same, i - 1, j - 1});
-          i--;
-          j--;
-          continue;
-        }
-      }
-      if (i > 0 && d[i][j] == d[i - 1][j] + 1) {
-        ops.add(new int[] {2, i - 1, -1});
-        i--;
-      } else {
-        ops.add(new int[] {3, -1, j - 1});
-        j--;
-      }
-    }
+    // ops from the start: SAME, SUBSTITUTE, INSERT (copy only), DELETE (original only)
+    List<int[]> ops = new ArrayList<>(Edits.align(ta, 0, n, tb, 0, m));
     java.util.Collections.reverse(ops);
     // shared paragraph breaks: a blank line on both sides before an unchanged pair of words
     java.util.TreeSet<Integer> splitA = new java.util.TreeSet<>();
     java.util.TreeSet<Integer> splitB = new java.util.TreeSet<>();
     for (int[] q : ops) {
-      if (q[0] == 0 && q[1] > 0 && q[2] > 0 && paragraphBreak(a, ta.end(q[1] - 1), ta.start(q[1]))
+      if (q[0] == Edits.SAME && q[1] > 0 && q[2] > 0 && paragraphBreak(a, ta.end(q[1] - 1), ta.start(q[1]))
           && paragraphBreak(b, tb.end(q[2] - 1), tb.start(q[2]))) {
         splitA.add(ta.start(q[1]));
         splitB.add(tb.start(q[2]));
@@ -154,7 +124,7 @@ public final class PassageDiff {
     int ci = 0;
     int oj = 0;
     while (k < ops.size()) {
-      if (ops.get(k)[0] == 0) {
+      if (ops.get(k)[0] == Edits.SAME) {
         counts[0]++;
         ci++;
         oj++;
@@ -163,12 +133,12 @@ public final class PassageDiff {
       }
       int i0 = ci;
       int j0 = oj;
-      while (k < ops.size() && ops.get(k)[0] != 0) {
+      while (k < ops.size() && ops.get(k)[0] != Edits.SAME) {
         int op = ops.get(k)[0];
-        if (op != 3) {
+        if (op != Edits.DELETE) {
           ci++;
         }
-        if (op != 2) {
+        if (op != Edits.INSERT) {
           oj++;
         }
         k++;

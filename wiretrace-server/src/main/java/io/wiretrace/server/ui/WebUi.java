@@ -552,7 +552,8 @@ public final class WebUi {
         if (oj == null) {
           continue;
         }
-        Long d = asCopy ? seconds(oj.get("published"), item.get("published")) : seconds(item.get("published"), oj.get("published"));
+        Long d = asCopy ? CoveragePlot.delaySeconds(text(oj.get("published")), text(item.get("published")))
+            : CoveragePlot.delaySeconds(text(item.get("published")), text(oj.get("published")));
         String named = text(oj.get("outlet"));
         List<String> key = List.of(sourceOf(oj), rel.get("kind").asText(), named == null ? "" : named);
         (asCopy ? from : by).computeIfAbsent(key, k -> new ArrayList<>()).add(d);
@@ -578,26 +579,12 @@ public final class WebUi {
     List<Pages.OutletLink> out = new ArrayList<>();
     for (Map.Entry<List<String>, List<Long>> e : m.entrySet()) {
       List<Long> ds = e.getValue().stream().filter(x -> x != null).sorted().toList();
-      String median = ds.isEmpty() ? "undated" : Explain.duration(ds.get((ds.size() - 1) / 2));
+      String median = ds.isEmpty() ? "undated" : CoveragePlot.duration(ds.get((ds.size() - 1) / 2));
       String outlet = e.getKey().get(0);
       out.add(new Pages.OutletLink(outlet, outletHref(e.getKey().get(2)), e.getKey().get(1).replace('_', ' '), e.getValue().size(), median));
     }
     out.sort((x, y) -> x.count() != y.count() ? Integer.compare(y.count(), x.count()) : x.outlet().compareTo(y.outlet()));
     return out;
-  }
-
-  private static Long seconds(JsonNode original, JsonNode copy) {
-    String x = text(original);
-    String y = text(copy);
-    Long a = CoveragePlot.epochSecond(x);
-    Long b = CoveragePlot.epochSecond(y);
-    if (a == null || b == null) {
-      return null;
-    }
-    if (x.length() <= 10 || y.length() <= 10) { // a bare date: compare days, not midnight with a time
-      return (io.wiretrace.extract.Dates.epochDay(y) - io.wiretrace.extract.Dates.epochDay(x)) * 86_400L;
-    }
-    return b - a;
   }
 
   /** Who copies whom, all outlets: the {@code /api/outlets} table as a page. */
