@@ -197,7 +197,8 @@ public final class Pipeline {
 
   private Prepared prepare(ExecutorService pool, List<Path> inputs, Stored stored, java.util.function.Predicate<String> skip)
       throws IOException {
-    List<SourceFile> files = Sources.discover(inputs);
+    Sources.Discovery found = Sources.find(inputs);
+    List<SourceFile> files = found.files();
     progress.stage("read", files.size());
     List<ReadResult> read = parallel(pool, files, f -> {
       ReadResult r = Sources.read(f);
@@ -205,6 +206,7 @@ public final class Pipeline {
       return r;
     });
     List<Rejection> rejected = new ArrayList<>(stored.rejected());
+    rejected.addAll(found.rejections());
     List<RawDocument> docs = new ArrayList<>();
     for (ReadResult r : read) {
       docs.addAll(r.documents());

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcPayload;
 import org.netpreserve.jwarc.WarcReader;
@@ -88,30 +88,70 @@ public final class Sources {
    * @throws NoSuchFileException if an input does not exist
    */
   public static List<SourceFile> discover(List<Path> inputs) throws IOException {
+    return find(inputs).files();
+  }
+
+  /**
+   * What a walk over the inputs found: the files (in a stable order, by id then path) and the
+   * places it could not enter (an unreadable folder, a symbolic link loop), each with the reason.
+   * Entries that are not regular files (FIFOs, sockets, broken links) are listed as files, so that
+   * reading rejects them by name instead of skipping them in silence.
+   */
+  public record Discovery(List<SourceFile> files, List<Rejection> rejections) {
+    public Discovery {
+      files = List.copyOf(files);
+      rejections = List.copyOf(rejections);
+    }
+  }
+
+  /**
+   * Walks the inputs (following symbolic links; a loop is reported, not followed twice).
+   *
+   * @throws NoSuchFileException if an input does not exist
+   */
+  public static Discovery find(List<Path> inputs) throws IOException {
     List<SourceFile> found = new ArrayList<>();
+    List<Rejection> problems = new ArrayList<>();
     java.util.Map<SourceFile, Path> rootOf = new java.util.HashMap<>();
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         throw new NoSuchFileException(input.toString(), null, "input does not exist");
       }
-      if (Files.isRegularFile(input)) {
+      if (!Files.isDirectory(input)) {
         SourceFile f = new SourceFile(input, input.getFileName().toString());
         found.add(f);
         rootOf.put(f, input.toAbsolutePath().normalize().getParent());
         continue;
       }
       Path root = input.toAbsolutePath().normalize();
-      try (Stream<Path> walk = Files.walk(input)) {
-        walk.filter(Files::isRegularFile)
-            .filter(p -> !hidden(input.relativize(p)))
-            .forEach(p -> {
-              SourceFile f = new SourceFile(p, slashes(input.relativize(p)));
-              found.add(f);
-              rootOf.put(f, root);
-            });
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
+      Files.walkFileTree(input, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return !dir.equals(input) && hidden(input.relativize(dir))
+                  ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+              if (!hidden(input.relativize(p))) {
+                SourceFile f = new SourceFile(p, slashes(input.relativize(p)));
+                found.add(f);
+                rootOf.put(f, root);
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+              if (!hidden(input.relativize(p))) {
+                problems.add(new Rejection(p.toString(), (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || e instanceof java.nio.file.FileSystemLoopException ? "could not enter folder: " : "could not read file: ")
+                    + describe(e)));
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
     }
     List<SourceFile> out = disambiguate(found, rootOf);
     out.sort((a, b) -> {
@@ -119,7 +159,8 @@ public final class Sources {
       return c != 0 ? c : a.path().toAbsolutePath().normalize().toString()
           .compareTo(b.path().toAbsolutePath().normalize().toString());
     });
-    return out;
+    problems.sort(java.util.Comparator.comparing(Rejection::input).thenComparing(Rejection::reason));
+    return new Discovery(out, problems);
   }
 
   /**
@@ -212,87 +253,194 @@ public final class Sources {
     return Bytes.html(data, null);
   }
 
+  /**
+   * Caps on what one input may make wiretrace read and hold.
+   *
+   * @param document largest single document in bytes, expanded: a text or HTML file, one JSONL
+   *     line, one WARC payload
+   * @param feed largest RSS/Atom file, expanded
+   * @param container largest expanded JSONL or WARC stream; the rest is skipped and reported
+   */
+  record Limits(int document, int feed, long container) {
+    static final Limits DEFAULT = new Limits(Bytes.MAX_DOCUMENT_BYTES, Bytes.MAX_FEED_BYTES, Bytes.MAX_CONTAINER_BYTES);
+  }
+
   /** Reads one file. Never throws for bad content: problems come back as rejections. */
   public static ReadResult read(SourceFile file) {
+    return read(file, Limits.DEFAULT);
+  }
+
+  static ReadResult read(SourceFile file, Limits limits) {
     String where = file.path().toString();
     Optional<Kind> kind = Kind.of(file.path().getFileName().toString());
     if (kind.isEmpty()) {
       return ReadResult.rejected(where, "unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, .xml/.rss/.atom, optionally .gz)");
     }
+    BasicFileAttributes attrs;
     try {
-      return switch (kind.get()) {
-        case TEXT -> readText(file);
-        case HTML -> readHtml(file);
-        case JSONL -> readJsonl(file);
-        case WARC -> readWarc(file);
-        case FEED -> readFeed(file);
+      attrs = Files.readAttributes(file.path(), BasicFileAttributes.class); // follows a symbolic link
+    } catch (IOException e) {
+      return ReadResult.rejected(where, "could not read file: " + describe(e));
+    }
+    if (!attrs.isRegularFile()) {
+      // opening a FIFO would block until a writer comes; a device may never end
+      return ReadResult.rejected(where, attrs.isDirectory() ? "a folder, not a file"
+          : "not a regular file (a FIFO, socket or device); not read");
+    }
+    try (InputStream in = Files.newInputStream(file.path())) {
+      return read(file.id(), where, kind.get(), in, limits);
+    } catch (IOException e) {
+      return ReadResult.rejected(where, "could not read file: " + describe(e));
+    }
+  }
+
+  /**
+   * Reads one container held in memory (an upload, a fuzzer's input), exactly as {@link
+   * #read(SourceFile)} reads a file of that kind whose id is {@code id}.
+   */
+  public static ReadResult read(String id, String where, Kind kind, byte[] data) {
+    try {
+      return read(id, where, kind, new ByteArrayInputStream(data), Limits.DEFAULT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not thrown by a byte array
+    }
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file (removed, or a broken symbolic link)";
+    }
+    if (e instanceof java.nio.file.FileSystemLoopException) {
+      return "symbolic link loop";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  static ReadResult read(String id, String where, Kind kind, InputStream in, Limits limits) throws IOException {
+    try {
+      return switch (kind) {
+        case TEXT -> readText(id, where, in, limits);
+        case HTML -> readHtml(id, where, in, limits);
+        case JSONL -> readJsonl(where, in, limits);
+        case WARC -> readWarc(where, in, limits);
+        case FEED -> readFeed(id, where, in, limits);
       };
     } catch (BadInputException e) {
       return ReadResult.rejected(where, e.getMessage());
     } catch (IOException e) {
-      return ReadResult.rejected(where, "could not read file: " + e);
-    } catch (RuntimeException e) {
+      return ReadResult.rejected(where, "could not read file: " + describe(e));
+    } catch (RuntimeException | StackOverflowError e) {
       // a parser bug must not take the batch down; report it with the input
-      return ReadResult.rejected(where, "unexpected error while reading: " + e);
+      return ReadResult.rejected(where, UNEXPECTED + e);
     }
   }
 
-  private static ReadResult readText(SourceFile f) throws IOException, BadInputException {
-    byte[] data = Bytes.read(f.path());
-    Bytes.checkText(data);
-    String text = Bytes.utf8(data);
-    return new ReadResult(List.of(new RawDocument(f.id(), f.path().toString(), Format.TEXT, text, Hints.NONE)), List.of());
+  /** How the reason begins when a reader failed in a way it did not foresee (a bug to fix). */
+  public static final String UNEXPECTED = "unexpected error while reading: ";
+
+  private static ReadResult readText(String id, String where, InputStream in, Limits limits) throws IOException, BadInputException {
+    byte[] data = Bytes.readCapped(in, limits.document(), "text file");
+    String text = Bytes.unicodeText(data);
+    return new ReadResult(List.of(new RawDocument(id, where, Format.TEXT, text, Hints.NONE)), List.of());
   }
 
-  private static ReadResult readHtml(SourceFile f) throws IOException, BadInputException {
-    byte[] data = Bytes.read(f.path());
-    Bytes.checkText(data);
+  private static ReadResult readHtml(String id, String where, InputStream in, Limits limits) throws IOException, BadInputException {
+    byte[] data = Bytes.readCapped(in, limits.document(), "HTML file");
+    if (Bytes.utf16(data) == null) {
+      Bytes.checkText(data);
+    }
     String html = Bytes.html(data, null);
-    return new ReadResult(List.of(new RawDocument(f.id(), f.path().toString(), Format.HTML, html, Hints.NONE)), List.of());
+    return new ReadResult(List.of(new RawDocument(id, where, Format.HTML, html, Hints.NONE)), List.of());
   }
 
-  private static ReadResult readJsonl(SourceFile f) throws IOException, BadInputException {
-    byte[] data = Bytes.read(f.path());
-    Bytes.checkText(data);
-    String all = Bytes.utf8(data);
+  /** After this many bad lines in a row at the start of a file, the file is not JSON lines. */
+  private static final int BAD_LINES_BEFORE_GIVING_UP = 1000;
+
+  private static ReadResult readJsonl(String file, InputStream raw, Limits limits) throws IOException, BadInputException {
+    java.io.BufferedInputStream in = new java.io.BufferedInputStream(Bytes.maybeGunzip(raw), 1 << 16);
+    in.mark(8192);
+    byte[] probe = in.readNBytes(8192);
+    in.reset();
+    if (Bytes.utf16(probe) != null) {
+      byte[] all = Bytes.readCapped(in, limits.document(), "UTF-16 JSON lines file");
+      in = new java.io.BufferedInputStream(new ByteArrayInputStream(
+          Bytes.unicodeText(all).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } else {
+      Bytes.checkBinary(probe);
+    }
     List<RawDocument> docs = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
-    String[] lines = all.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      String where = f.path() + ":" + (i + 1);
-      if (line.isBlank()) {
-        continue;
+    Bytes.LineReader lines = new Bytes.LineReader(in, limits.document(), limits.container());
+    int lineNo = 0;
+    int badRun = 0;
+    try {
+      for (Bytes.LineReader.Line line; (line = lines.next()) != null; ) {
+        lineNo++;
+        String where = file + ":" + lineNo;
+        if (docs.isEmpty() && badRun >= BAD_LINES_BEFORE_GIVING_UP) {
+          rejections.add(new Rejection(file, "the first " + badRun + " lines are not JSON objects; not a JSON lines file, "
+              + "the rest was skipped"));
+          break;
+        }
+        if (line.bytes() == null) {
+          rejections.add(new Rejection(where, "line is longer than the limit of " + limits.document() + " bytes ("
+              + line.tooLong() + " bytes); skipped"));
+          badRun++;
+          continue;
+        }
+        byte[] b = line.bytes();
+        String text;
+        try {
+          text = Bytes.utf8(b);
+        } catch (BadInputException e) {
+          rejections.add(new Rejection(where, e.getMessage()));
+          badRun++;
+          continue;
+        }
+        if (text.isBlank()) {
+          continue;
+        }
+        int before = rejections.size();
+        jsonLine(text, where, docs, rejections);
+        badRun = rejections.size() > before ? badRun + 1 : 0;
       }
-      JsonNode node;
-      try {
-        node = JSON.readTree(line);
-      } catch (JsonProcessingException e) {
-        rejections.add(new Rejection(where, "malformed JSON: " + e.getOriginalMessage()));
-        continue;
-      }
-      if (node == null || !node.isObject()) {
-        rejections.add(new Rejection(where, "expected a JSON object per line"));
-        continue;
-      }
-      String id = str(node, "id");
-      String text = str(node, "text");
-      String html = str(node, "html");
-      if (id == null || id.isBlank()) {
-        rejections.add(new Rejection(where, "missing required string field 'id'"));
-      } else if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
-        rejections.add(new Rejection(where, "missing required field 'text' or 'html' (id " + id + ")"));
-      } else {
-        Hints hints = new Hints(str(node, "url"), str(node, "title"), str(node, "published"), str(node, "outlet"));
-        docs.add(html != null && !html.isBlank()
-            ? new RawDocument(id, where, Format.HTML, html, hints)
-            : new RawDocument(id, where, Format.TEXT, text, hints));
-      }
+    } catch (BadInputException e) {
+      rejections.add(new Rejection(file + ":" + (lineNo + 1), e.getMessage()));
     }
     if (docs.isEmpty() && rejections.isEmpty()) {
-      rejections.add(new Rejection(f.path().toString(), "no JSON lines in file"));
+      rejections.add(new Rejection(file, "no JSON lines in file"));
     }
     return new ReadResult(docs, rejections);
+  }
+
+  private static void jsonLine(String line, String where, List<RawDocument> docs, List<Rejection> rejections) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      rejections.add(new Rejection(where, "malformed JSON: " + e.getOriginalMessage()));
+      return;
+    }
+    if (node == null || !node.isObject()) {
+      rejections.add(new Rejection(where, "expected a JSON object per line"));
+      return;
+    }
+    String id = str(node, "id");
+    String text = str(node, "text");
+    String html = str(node, "html");
+    if (id == null || id.isBlank()) {
+      rejections.add(new Rejection(where, "missing required string field 'id'"));
+    } else if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
+      rejections.add(new Rejection(where, "missing required field 'text' or 'html' (id " + id + ")"));
+    } else {
+      Hints hints = new Hints(str(node, "url"), str(node, "title"), str(node, "published"), str(node, "outlet"));
+      docs.add(html != null && !html.isBlank()
+          ? new RawDocument(id, where, Format.HTML, html, hints)
+          : new RawDocument(id, where, Format.TEXT, text, hints));
+    }
   }
 
   private static String str(JsonNode node, String field) {
@@ -300,19 +448,59 @@ public final class Sources {
     return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
   }
 
-  private static ReadResult readWarc(SourceFile f) throws IOException, BadInputException {
-    byte[] data = Bytes.read(f.path()); // un-gzips whole-file gzip; per-record gzip too (concatenated members)
+  /** A stream that fails once more than {@code cap} bytes have been read from it. */
+  private static final class CappedStream extends java.io.FilterInputStream {
+    private final long cap;
+    private long n;
+
+    CappedStream(InputStream in, long cap) {
+      super(in);
+      this.cap = cap;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int r = super.read(b, off, len);
+      count(Math.max(r, 0));
+      return r;
+    }
+
+    @Override
+    public long skip(long k) throws IOException {
+      long r = super.skip(Math.min(k, 1 << 16));
+      count(r);
+      return r;
+    }
+
+    private void count(long k) throws IOException {
+      n += k;
+      if (n > cap) {
+        throw new IOException("expands past the limit of " + cap + " bytes");
+      }
+    }
+  }
+
+  private static ReadResult readWarc(String file, InputStream raw, Limits limits) throws IOException, BadInputException {
+    // un-gzip here (all members) rather than in jwarc, so that the expanded size is capped
+    InputStream in = new CappedStream(Bytes.maybeGunzip(raw), limits.container());
     List<RawDocument> docs = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     long position = 0;
     int records = 0;
-    try (WarcReader reader = new WarcReader(new ByteArrayInputStream(data))) {
+    try (WarcReader reader = new WarcReader(in)) {
       while (true) {
         Optional<WarcRecord> next;
         try {
           next = reader.next();
         } catch (IOException | RuntimeException e) {
-          rejections.add(new Rejection(f.path() + "@" + position,
+          rejections.add(new Rejection(file + "@" + position,
               "unreadable WARC record after " + records + " good record(s): " + e.getMessage()
                   + "; the rest of the file was skipped"));
           break;
@@ -323,9 +511,9 @@ public final class Sources {
         position = reader.position();
         records++;
         WarcRecord rec = next.get();
-        String where = f.path() + "@" + position;
+        String where = file + "@" + position;
         try {
-          RawDocument doc = warcDocument(rec, where);
+          RawDocument doc = warcDocument(rec, where, limits);
           if (doc != null) {
             docs.add(doc);
           }
@@ -337,14 +525,14 @@ public final class Sources {
       }
     }
     if (records == 0 && rejections.isEmpty()) {
-      rejections.add(new Rejection(f.path().toString(), "no WARC records in file"));
+      rejections.add(new Rejection(file, "no WARC records in file"));
     } else if (docs.isEmpty() && rejections.isEmpty()) {
-      rejections.add(new Rejection(f.path().toString(), "WARC file has " + records + " record(s) but no HTML response or resource"));
+      rejections.add(new Rejection(file, "WARC file has " + records + " record(s) but no HTML response or resource"));
     }
     return new ReadResult(docs, rejections);
   }
 
-  private static RawDocument warcDocument(WarcRecord rec, String where) throws IOException, BadInputException {
+  private static RawDocument warcDocument(WarcRecord rec, String where, Limits limits) throws IOException, BadInputException {
     String target;
     MediaType type;
     InputStream body;
@@ -376,16 +564,27 @@ public final class Sources {
     if (!html && !plain) {
       return null;
     }
-    byte[] bytes = body.readAllBytes();
-    Bytes.checkText(bytes);
-    String charset = type.parameters().get("charset");
-    String content = html ? Bytes.html(bytes, charset) : Bytes.utf8(bytes);
+    byte[] bytes = body.readNBytes(limits.document() + 1);
+    if (bytes.length > limits.document()) {
+      throw new BadInputException("WARC payload is larger than the limit of " + limits.document() + " bytes; skipped");
+    }
+    String content;
+    if (html) {
+      if (Bytes.utf16(bytes) == null) {
+        Bytes.checkText(bytes);
+      }
+      content = Bytes.html(bytes, type.parameters().get("charset"));
+    } else {
+      content = Bytes.unicodeText(bytes);
+    }
     return new RawDocument(target, where, html ? Format.HTML : Format.TEXT, content, new Hints(target, null, null, null));
   }
 
-  private static ReadResult readFeed(SourceFile f) throws IOException, BadInputException {
-    byte[] data = Bytes.read(f.path());
-    Bytes.checkText(data);
+  private static ReadResult readFeed(String id, String file, InputStream raw, Limits limits) throws IOException, BadInputException {
+    byte[] data = Bytes.readCapped(raw, limits.feed(), "feed file");
+    if (Bytes.utf16(data) == null) {
+      Bytes.checkText(data);
+    }
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();
@@ -400,7 +599,7 @@ public final class Sources {
     List<SyndEntry> entries = feed.getEntries();
     for (int i = 0; i < entries.size(); i++) {
       SyndEntry e = entries.get(i);
-      String where = f.path() + "#item" + (i + 1);
+      String where = file + "#item" + (i + 1);
       String content = null;
       for (SyndContent c : e.getContents()) {
         if (c.getValue() != null && !c.getValue().isBlank()) {
@@ -413,19 +612,19 @@ public final class Sources {
         content = e.getDescription().getValue();
       }
       String link = e.getLink() != null && !e.getLink().isBlank() ? e.getLink().trim() : null;
-      String id = link != null ? link : e.getUri() != null && !e.getUri().isBlank() ? e.getUri().trim() : f.id() + "#item" + (i + 1);
+      String itemId = link != null ? link : e.getUri() != null && !e.getUri().isBlank() ? e.getUri().trim() : id + "#item" + (i + 1);
       if (content == null) {
-        rejections.add(new Rejection(where, "feed item has no content or description (id " + id + ")"));
+        rejections.add(new Rejection(where, "feed item has no content or description (id " + itemId + ")"));
         continue;
       }
       Date when = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
       String published = when == null ? null
           : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(when.toInstant().atOffset(ZoneOffset.UTC));
       Hints hints = new Hints(link, e.getTitle() == null ? null : e.getTitle().trim(), published, outlet);
-      docs.add(new RawDocument(id, where, Format.HTML, wrapFeedHtml(content), hints));
+      docs.add(new RawDocument(itemId, where, Format.HTML, wrapFeedHtml(content), hints));
     }
     if (entries.isEmpty()) {
-      rejections.add(new Rejection(f.path().toString(), "feed has no items"));
+      rejections.add(new Rejection(file, "feed has no items"));
     }
     return new ReadResult(docs, rejections);
   }
