@@ -65,17 +65,25 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (!quiet && System.console() != null) {
       b.progress(new TerminalProgress(System.err));
     }
-    io.wiretrace.pipeline.Stored stored = io.wiretrace.pipeline.Stored.NONE;
-    if (append) {
-      if (!Files.isRegularFile(out.resolve(Pipeline.ARTICLES))) {
-        throw new CommandLine.ParameterException(cl, "--append: no " + Pipeline.ARTICLES + " in '" + out
-            + "' to add to; run without --append first");
+    // the folder is held for the whole run: a second run on it refuses at once instead of at the end
+    try (io.wiretrace.pipeline.OutputSet set = io.wiretrace.pipeline.OutputSet.lock(out)) {
+      io.wiretrace.pipeline.Stored stored = io.wiretrace.pipeline.Stored.NONE;
+      if (append) {
+        if (!Files.isRegularFile(out.resolve(Pipeline.ARTICLES))) {
+          throw new CommandLine.ParameterException(cl, "--append: no " + Pipeline.ARTICLES + " in '" + out
+              + "' to add to; run without --append first");
+        }
+        stored = io.wiretrace.pipeline.Stored.read(out);
       }
-      stored = io.wiretrace.pipeline.Stored.read(out);
+      long t0 = System.nanoTime();
+      AnalysisResult r = b.build().analyze(inputs, stored);
+      Pipeline.write(r, set);
+      report(cl, r, t0);
     }
-    long t0 = System.nanoTime();
-    AnalysisResult r = b.build().analyze(inputs, stored);
-    Pipeline.write(r, out);
+    return 0;
+  }
+
+  private void report(CommandLine cl, AnalysisResult r, long t0) {
     if (!quiet) {
       PrintWriter w = cl.getOut();
       long copies = r.relations().stream().map(io.wiretrace.model.Relation::copy).distinct().count();
@@ -85,6 +93,5 @@ final class AnalyzeCommand implements Callable<Integer> {
       w.printf("Report: %s%n", out.resolve(Pipeline.REPORT).toAbsolutePath().normalize());
       w.flush();
     }
-    return 0;
   }
 }

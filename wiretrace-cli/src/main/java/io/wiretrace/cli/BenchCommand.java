@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code wiretrace bench}: tools that build evaluation corpora. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Evaluation tools (not part of analysis).",
-    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class, BenchCommand.Serve.class})
+    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class, BenchCommand.Serve.class, BenchCommand.Fuzz.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -270,6 +270,54 @@ final class BenchCommand implements Runnable {
       out.println(new io.wiretrace.eval.ServeBench().run(store, connections, warmup, seconds, out).render());
       out.flush();
       return 0;
+    }
+  }
+
+  @Command(name = "fuzz", mixinStandardHelpOptions = true,
+      description = {"BENCHMARK. Coverage-guided fuzzing (Jazzer/libFuzzer) of a reader or the HTTP API, in a child JVM.",
+          "Targets: html, text, jsonl, warc, feed, api, or all. Findings (crash-*, timeout-*, oom-*) go to DIR/findings/TARGET."})
+  static final class Fuzz implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(paramLabel = "TARGET", description = "html, text, jsonl, warc, feed, api or all.")
+    String target;
+
+    @Option(names = "--runs", defaultValue = "100000", description = "Inputs per target (default: ${DEFAULT-VALUE}).")
+    long runs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "libFuzzer seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--dir", defaultValue = "wiretrace-fuzz", paramLabel = "DIR",
+        description = "Corpus and findings folder, kept between runs (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--timeout", defaultValue = "20", description = "Seconds one input may take before it counts as a hang (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--keep-going", description = "Go on after a finding (up to 1000) instead of stopping at the first.")
+    boolean keepGoing;
+
+    @Override
+    public Integer call() throws Exception {
+      java.util.List<String> targets = target.equals("all") ? java.util.List.copyOf(io.wiretrace.eval.fuzz.FuzzBench.TARGETS.keySet())
+          : java.util.List.of(target);
+      for (String t : targets) {
+        if (!io.wiretrace.eval.fuzz.FuzzBench.TARGETS.containsKey(t)) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "no fuzz target '" + t + "'; targets: "
+              + String.join(", ", io.wiretrace.eval.fuzz.FuzzBench.TARGETS.keySet()) + ", all");
+        }
+      }
+      if (runs < 1 || timeout < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--runs and --timeout must be positive");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      io.wiretrace.eval.fuzz.FuzzBench bench = new io.wiretrace.eval.fuzz.FuzzBench();
+      io.wiretrace.eval.EvalTask.Table t = bench.table(targets, runs, seed, dir, timeout, keepGoing, out);
+      out.println(t.render());
+      out.flush();
+      return bench.findings() == 0 ? 0 : 1;
     }
   }
 }

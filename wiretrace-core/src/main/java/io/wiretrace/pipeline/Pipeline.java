@@ -223,15 +223,7 @@ public final class Pipeline {
     docs = unique(docs, stored.articles(), rejected);
     progress.stage("extract", docs.size());
     List<Object> extracted = parallel(pool, docs, d -> {
-      Object out;
-      try {
-        Article a = withRewrite(extractor.extract(d));
-        out = a.text().isBlank()
-            ? new Rejection(d.input(), "no article text found (" + a.removed().size() + " block(s) dropped as residue)")
-            : a;
-      } catch (RuntimeException | StackOverflowError e) {
-        out = new Rejection(d.input(), "extraction failed: " + e);
-      }
+      Object out = extract(d);
       progress.advance();
       return out;
     });
@@ -265,6 +257,23 @@ public final class Pipeline {
     });
     rejected.addAll(annotationFailures);
     return new Prepared(articles, annotations, rejected, skipped);
+  }
+
+  /**
+   * Extracts one document as every run does: the article (with its rewrite assessment), or the
+   * rejection that says why there is none. Never throws for a document.
+   *
+   * @return an {@link Article} or a {@link Rejection}
+   */
+  public Object extract(RawDocument d) {
+    try {
+      Article a = withRewrite(extractor.extract(d));
+      return a.text().isBlank()
+          ? new Rejection(d.input(), "no article text found (" + a.removed().size() + " block(s) dropped as residue)")
+          : a;
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Rejection(d.input(), EXTRACTION_FAILED + ": " + e);
+    }
   }
 
   /** The stories with paraphrased copies taken out of their originals. */
@@ -334,8 +343,10 @@ public final class Pipeline {
 
   /** The input name of a rejection that reports the paraphrase stage was skipped. */
   static final String PARAPHRASE_STAGE = "(paraphrase detection)";
-  /** How the reason of an annotation failure begins. */
-  static final String ANNOTATION_FAILED = "annotation failed";
+  /** How the reason of an annotation failure begins (a bug: the article is kept without annotations). */
+  public static final String ANNOTATION_FAILED = "annotation failed";
+  /** How the reason begins when the extractor failed on a document (a bug: the document is lost). */
+  public static final String EXTRACTION_FAILED = "extraction failed";
 
   /** Output file names of the contract. */
   public static final String ARTICLES = "articles.jsonl";
@@ -344,9 +355,20 @@ public final class Pipeline {
   public static final String REJECTED = "rejected.jsonl";
   public static final String REPORT = "report.html";
 
-  /** Writes the output contract into {@code outDir}, creating it; each file is replaced atomically. */
+  /**
+   * Writes the output contract into {@code outDir}, creating it, as one set: all files change
+   * together or none does ({@link OutputSet}).
+   *
+   * @throws OutputSet.LockedException if another run is writing to the folder
+   */
   public static void write(AnalysisResult r, Path outDir) throws IOException {
-    Files.createDirectories(outDir);
+    try (OutputSet set = OutputSet.lock(outDir)) {
+      write(r, set);
+    }
+  }
+
+  /** Writes the output contract as the next set of a folder this run holds. */
+  public static void write(AnalysisResult r, OutputSet set) throws IOException {
     Map<String, Annotations> annotations = new HashMap<>();
     for (Annotations a : r.annotations()) {
       annotations.put(a.article(), a);
@@ -355,16 +377,16 @@ public final class Pipeline {
     for (Synthesis s : r.syntheses()) {
       syntheses.put(s.story(), s);
     }
-    JsonLines.write(outDir.resolve(ARTICLES), r.articles(),
-        JsonLines.with(JsonLines.ARTICLE, a -> annotations.get(a.id()), JsonLines.ANNOTATIONS));
-    JsonLines.write(outDir.resolve(RELATIONS), r.relations(), JsonLines.RELATION);
-    JsonLines.write(outDir.resolve(STORIES), r.stories(),
-        JsonLines.with(JsonLines.STORY, s -> syntheses.get(s.id()), JsonLines.SYNTHESIS));
-    JsonLines.write(outDir.resolve(REJECTED), r.rejected(), JsonLines.REJECTION);
-    Path report = outDir.resolve(REPORT);
-    Path tmp = outDir.resolve(REPORT + ".tmp");
-    Files.writeString(tmp, HtmlReport.render(r.articles(), r.relations(), r.stories(), r.rejected(), r.syntheses()), StandardCharsets.UTF_8);
-    Files.move(tmp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Map<String, OutputSet.FileWriter> files = new java.util.TreeMap<>();
+    files.put(ARTICLES, f -> JsonLines.write(f, r.articles(),
+        JsonLines.with(JsonLines.ARTICLE, a -> annotations.get(a.id()), JsonLines.ANNOTATIONS)));
+    files.put(RELATIONS, f -> JsonLines.write(f, r.relations(), JsonLines.RELATION));
+    files.put(STORIES, f -> JsonLines.write(f, r.stories(),
+        JsonLines.with(JsonLines.STORY, s -> syntheses.get(s.id()), JsonLines.SYNTHESIS)));
+    files.put(REJECTED, f -> JsonLines.write(f, r.rejected(), JsonLines.REJECTION));
+    files.put(REPORT, f -> Files.writeString(f,
+        HtmlReport.render(r.articles(), r.relations(), r.stories(), r.rejected(), r.syntheses()), StandardCharsets.UTF_8));
+    set.commit(files);
   }
 
   /** Builds a {@link Pipeline}; each setter may be called once. */
