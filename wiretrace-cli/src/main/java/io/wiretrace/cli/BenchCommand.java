@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code wiretrace bench}: tools that build evaluation corpora. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Evaluation tools (not part of analysis).",
-    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class, BenchCommand.Serve.class, BenchCommand.Fuzz.class})
+    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class, BenchCommand.Serve.class, BenchCommand.Fuzz.class, BenchCommand.Crash.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -318,6 +318,34 @@ final class BenchCommand implements Runnable {
       out.println(t.render());
       out.flush();
       return bench.findings() == 0 ? 0 : 1;
+    }
+  }
+
+  @Command(name = "crash", mixinStandardHelpOptions = true,
+      description = "BENCHMARK. kill -9 trials of analyze and ingest: outputs and store left consistent, nothing lost or duplicated.")
+  static final class Crash implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--trials", defaultValue = "20", description = "Trials per command (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the kill moments (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--dir", defaultValue = "wiretrace-crash", paramLabel = "DIR", description = "Work folder (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      if (trials < 1 || trials > 1000) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--trials must be 1..1000");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      io.wiretrace.eval.EvalTask.Table t = new io.wiretrace.eval.CrashBench(Main.class.getName()).run(dir, trials, seed, out);
+      out.println(t.render());
+      out.flush();
+      return t.render().contains("INCONSISTENT") ? 1 : 0;
     }
   }
 }

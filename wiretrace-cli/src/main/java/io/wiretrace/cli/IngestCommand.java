@@ -30,6 +30,11 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads for reading, extraction and annotation (default: available processors).")
   Integer threads;
 
+  @Option(names = "--commit-every", paramLabel = "N", defaultValue = "" + Store.COMMIT_EVERY,
+      description = "Commit (make durable) every N new articles (default: ${DEFAULT-VALUE}); a crash loses at most the "
+          + "articles since the last commit, which the next ingest of the same inputs adds.")
+  int commitEvery;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -54,8 +59,11 @@ final class IngestCommand implements Callable<Integer> {
     if (!quiet && System.console() != null) {
       b.progress(new TerminalProgress(System.err));
     }
+    if (commitEvery < 1 || commitEvery > 100_000) {
+      throw new CommandLine.ParameterException(cl, "--commit-every must be between 1 and 100000, got " + commitEvery);
+    }
     long t0 = System.nanoTime();
-    try (Store store = Store.open(data)) {
+    try (Store store = Store.open(data, commitEvery)) {
       Pipeline.Prepared p = b.build().prepare(inputs, store::contains);
       Store.IngestReport r = store.ingest(p);
       PrintWriter err = cl.getErr();

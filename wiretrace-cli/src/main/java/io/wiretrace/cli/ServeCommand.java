@@ -32,6 +32,19 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-body", paramLabel = "MB", description = "Largest request body in MiB (default: ${DEFAULT-VALUE}).", defaultValue = "64")
   int maxBodyMb;
 
+  @Option(names = "--reads-per-second", paramLabel = "N", defaultValue = "500",
+      description = "Per-client read budget, bursts of twice as many (default: ${DEFAULT-VALUE}; 0 for no limit).")
+  double readsPerSecond;
+
+  @Option(names = "--writes-per-second", paramLabel = "N", defaultValue = "20",
+      description = "Per-client write budget, bursts of twice as many (default: ${DEFAULT-VALUE}; 0 for no limit).")
+  double writesPerSecond;
+
+  @Option(names = "--auth-failures-per-minute", paramLabel = "N", defaultValue = "10",
+      description = "Wrong tokens a client may send per minute before its writes are refused for the rest of the minute "
+          + "(default: ${DEFAULT-VALUE}; 0 for no limit).")
+  int authFailures;
+
   @Override
   public Integer call() throws Exception {
     CommandLine cl = spec.commandLine();
@@ -41,8 +54,12 @@ final class ServeCommand implements Callable<Integer> {
     if (maxBodyMb < 1 || maxBodyMb > 4096) {
       throw new CommandLine.ParameterException(cl, "--max-body must be between 1 and 4096 MiB, got " + maxBodyMb);
     }
+    if (readsPerSecond < 0 || writesPerSecond < 0 || authFailures < 0) {
+      throw new CommandLine.ParameterException(cl, "rate limits must not be negative");
+    }
     try (Store store = Store.open(data)) {
-      ApiServer server = ApiServer.start(store, Pipeline.builder().paraphrases(false).build(), host, port, (long) maxBodyMb << 20);
+      ApiServer server = ApiServer.start(store, Pipeline.builder().paraphrases(false).build(), host, port, (long) maxBodyMb << 20,
+          new io.wiretrace.server.RateLimits.Config(readsPerSecond, writesPerSecond, authFailures));
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.stop();

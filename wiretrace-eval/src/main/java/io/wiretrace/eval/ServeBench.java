@@ -53,8 +53,9 @@ public final class ServeBench {
         throw new IllegalArgumentException("the store in " + storeDir + " holds no articles; fill it first "
             + "(wiretrace bench ingest --sizes N --dir DIR, then --store DIR/store)");
       }
+      // capacity is measured with the per-client limits off: every client here is 127.0.0.1
       ApiServer server = ApiServer.start(store, Pipeline.builder().threads(1).paraphrases(false).build(), "127.0.0.1", 0,
-          1 << 20);
+          1 << 20, new io.wiretrace.server.RateLimits.Config(0, 0, 0));
       try {
         String base = "http://127.0.0.1:" + server.port();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -108,6 +108,23 @@ public final class ApiServer {
    * @param maxBody largest request body accepted, in bytes (413 beyond)
    */
   public static ApiServer start(Store store, Pipeline pipeline, String host, int port, long maxBody) throws IOException {
+    return start(store, pipeline, host, port, maxBody, RateLimits.Config.DEFAULT);
+  }
+
+  /** Largest number of open connections; beyond it Jetty stops accepting until some close. */
+  static final int MAX_CONNECTIONS = 4096;
+  /** A connection that sends nothing for this long is closed (slow clients hold no thread meanwhile). */
+  static final long IDLE_TIMEOUT_MS = 30_000;
+  /** A request body must arrive at least this fast (bytes per second), or the request is dropped. */
+  static final long MIN_BODY_RATE = 1024;
+
+  /**
+   * As {@link #start(Store, Pipeline, String, int, long)}, with per-client rate limits (429 with
+   * Retry-After beyond them).
+   */
+  public static ApiServer start(Store store, Pipeline pipeline, String host, int port, long maxBody, RateLimits.Config rates)
+      throws IOException {
+    RateLimits limits = new RateLimits(rates);
     String token = token(store.dir());
     byte[] tokenBytes = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     Searcher s = store.searcher();
@@ -117,6 +134,20 @@ public final class ApiServer {
       cfg.jetty.port = port;
       cfg.http.maxRequestSize = maxBody;
       cfg.startup.showJavalinBanner = false;
+      cfg.jetty.modifyHttpConfiguration(h -> {
+        h.setIdleTimeout(IDLE_TIMEOUT_MS);
+        h.setMinRequestDataRate(MIN_BODY_RATE);
+        h.setRequestHeaderSize(16 << 10);
+        h.setSendServerVersion(false);
+      });
+      cfg.jetty.modifyServer(server -> {
+        server.addBean(new org.eclipse.jetty.server.ConnectionLimit(MAX_CONNECTIONS, server));
+        for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+          if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) {
+            ac.setIdleTimeout(IDLE_TIMEOUT_MS);
+          }
+        }
+      });
       cfg.routes.before(ctx -> {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
@@ -125,12 +156,21 @@ public final class ApiServer {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-        if (ctx.method().name().equals("POST")) {
+        String client = ctx.ip();
+        boolean write = !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD");
+        RateLimits.Verdict v = write ? limits.write(client) : limits.read(client);
+        if (!v.allowed()) {
+          ctx.header("Retry-After", String.valueOf(v.retryAfterSeconds()));
+          throw new ApiError(429, v.reason());
+        }
+        if (write) {
           byte[] got = Optional.ofNullable(ctx.header("Authorization")).orElse("").getBytes(StandardCharsets.UTF_8);
           if (!MessageDigest.isEqual(got, tokenBytes)) { // constant time
+            limits.authFailed(client);
             throw new ApiError(401, "write requests need 'Authorization: Bearer TOKEN' (the token is in "
                 + TOKEN_FILE + " in the data folder)");
           }
+          ctx.attribute(MAX_BODY, maxBody);
           long len = ctx.contentLength();
           if (len > maxBody) {
             throw new ApiError(413, "request body of " + len + " bytes is over the limit of " + maxBody + " bytes");
@@ -224,13 +264,28 @@ public final class ApiServer {
     return new ApiServer(app, token);
   }
 
+  private static final String MAX_BODY = "wiretrace.maxBody";
+
+  private static long maxBody(Context ctx) {
+    Long m = ctx.attribute(MAX_BODY);
+    return m == null ? Long.MAX_VALUE : m;
+  }
+
   private static void ingestFile(Context ctx, Store store, Pipeline pipeline, String ext) throws IOException {
     Path dir = Files.createTempDirectory("wiretrace-upload");
     Path f = dir.resolve("upload" + ext);
     try {
-      long n;
-      try (InputStream in = ctx.bodyInputStream()) {
-        n = Files.copy(in, f);
+      long n = 0;
+      long max = maxBody(ctx);
+      try (InputStream in = ctx.bodyInputStream(); java.io.OutputStream out = Files.newOutputStream(f)) {
+        byte[] buf = new byte[1 << 16];
+        for (int k; (k = in.read(buf)) > 0; ) {
+          n += k;
+          if (n > max) { // a chunked body names no length up front: count it as it comes
+            throw new ApiError(413, "request body is over the limit of " + max + " bytes; nothing was stored");
+          }
+          out.write(buf, 0, k);
+        }
       }
       if (n == 0) {
         throw new ApiError(400, "empty request body");

@@ -49,6 +49,12 @@ public final class FuzzBench {
     if (cls == null) {
       throw new IllegalArgumentException("no fuzz target '" + target + "'; targets: " + String.join(", ", TARGETS.keySet()));
     }
+    return run(cls, target, runs, seed, work, timeoutSeconds, keepGoing, log);
+  }
+
+  /** Fuzzes the target class {@code cls}, seeded with the seeds of {@code target}. */
+  Outcome run(Class<?> cls, String target, long runs, long seed, Path work, int timeoutSeconds, boolean keepGoing,
+      PrintWriter log) throws IOException, InterruptedException {
     Path corpus = work.resolve("corpus").resolve(target);
     Path findings = work.resolve("findings").resolve(target);
     Files.createDirectories(corpus);
@@ -64,6 +70,7 @@ public final class FuzzBench {
         "--keep_going=" + (keepGoing ? 1000 : 1),
         "-runs=" + runs, "-seed=" + seed, "-max_len=" + (target.equals("api") ? 4096 : 16384),
         "-timeout=" + timeoutSeconds, "-rss_limit_mb=3072", "-print_final_stats=1",
+        "--reproducer_path=" + findings.toAbsolutePath(),
         "-artifact_prefix=" + findings.toAbsolutePath() + "/", corpus.toAbsolutePath().toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("ORT_DISABLE_TELEMETRY", "1");
@@ -108,7 +115,7 @@ public final class FuzzBench {
     }
     List<Path> artifacts;
     try (Stream<Path> s = Files.list(findings)) {
-      artifacts = s.filter(f -> f.getFileName().toString().matches("(crash|timeout|oom|leak|slow-unit)-.*")).sorted().toList();
+      artifacts = s.filter(f -> f.getFileName().toString().matches("(crash|timeout|oom|leak)-.*")).sorted().toList();
     }
     String[] lines = text.split("\n");
     String tail = String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 40), lines.length));

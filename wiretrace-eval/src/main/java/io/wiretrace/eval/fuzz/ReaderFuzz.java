@@ -36,6 +36,16 @@ public final class ReaderFuzz {
     }
   }
 
+  /**
+   * Loads what the first input would otherwise load (models, word lists), so that class set-up is
+   * not counted against the first input's time limit. Jazzer calls each target's {@code
+   * fuzzerInitialize} before fuzzing.
+   */
+  static void warmUp() {
+    check(Sources.Kind.TEXT, "Ferry terminal approved\n\nThe harbour authority approved a ferry terminal on Monday."
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Reads {@code data} as a {@code kind} file and checks the contract. */
   public static void check(Sources.Kind kind, byte[] data) {
     ReadResult r = Sources.read("fuzz-input", "fuzz-input", kind, data);
@@ -75,6 +85,10 @@ public final class ReaderFuzz {
 
   /** HTML pages. */
   public static final class Html {
+    public static void fuzzerInitialize() {
+      warmUp();
+    }
+
     public static void fuzzerTestOneInput(byte[] data) {
       check(Sources.Kind.HTML, data);
     }
@@ -82,6 +96,10 @@ public final class ReaderFuzz {
 
   /** Plain text files. */
   public static final class Text {
+    public static void fuzzerInitialize() {
+      warmUp();
+    }
+
     public static void fuzzerTestOneInput(byte[] data) {
       check(Sources.Kind.TEXT, data);
     }
@@ -89,6 +107,10 @@ public final class ReaderFuzz {
 
   /** JSON lines files. */
   public static final class Jsonl {
+    public static void fuzzerInitialize() {
+      warmUp();
+    }
+
     public static void fuzzerTestOneInput(byte[] data) {
       check(Sources.Kind.JSONL, data);
     }
@@ -96,6 +118,10 @@ public final class ReaderFuzz {
 
   /** WARC files. */
   public static final class Warc {
+    public static void fuzzerInitialize() {
+      warmUp();
+    }
+
     public static void fuzzerTestOneInput(byte[] data) {
       check(Sources.Kind.WARC, data);
     }
@@ -103,6 +129,10 @@ public final class ReaderFuzz {
 
   /** RSS and Atom feeds. */
   public static final class Feed {
+    public static void fuzzerInitialize() {
+      warmUp();
+    }
+
     public static void fuzzerTestOneInput(byte[] data) {
       check(Sources.Kind.FEED, data);
     }
