@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code wiretrace bench}: tools that build evaluation corpora. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Evaluation tools (not part of analysis).",
-    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class, BenchCommand.Serve.class, BenchCommand.Fuzz.class, BenchCommand.Crash.class})
+    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class, BenchCommand.Serve.class, BenchCommand.Fuzz.class, BenchCommand.Crash.class, BenchCommand.Abuse.class, BenchCommand.Hostile.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -346,6 +346,55 @@ final class BenchCommand implements Runnable {
       out.println(t.render());
       out.flush();
       return t.render().contains("INCONSISTENT") ? 1 : 0;
+    }
+  }
+
+  @Command(name = "abuse", mixinStandardHelpOptions = true,
+      description = "BENCHMARK. Loopback abuse run against the server with its default limits: slow clients, oversized bodies, "
+          + "malformed JSON, 10,000 wrong tokens, while legitimate readers run; answers by status and p99.")
+  static final class Abuse implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "Seconds per phase (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--readers", defaultValue = "8", description = "Legitimate readers (default: ${DEFAULT-VALUE}).")
+    int readers;
+
+    @Option(names = "--dir", defaultValue = "wiretrace-abuse", paramLabel = "DIR", description = "Work folder (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      if (seconds < 1 || seconds > 3600 || readers < 1 || readers > 250) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be 1..3600 and --readers 1..250");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(new io.wiretrace.eval.AbuseBench().run(dir, seconds, readers, out).render());
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "hostile", mixinStandardHelpOptions = true,
+      description = "BENCHMARK. Each hostile input (bombs, 1 GiB lines, deep HTML, charsets, FIFOs, link loops, ...) at full size "
+          + "next to a good article through analyze in a child JVM: outcome, wall time, peak RSS.")
+  static final class Hostile implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", defaultValue = "wiretrace-hostile", paramLabel = "DIR",
+        description = "Work folder; needs about 1.5 GB free while the largest case runs (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      io.wiretrace.eval.EvalTask.Table t = new io.wiretrace.eval.HostileBench(Main.class.getName()).run(dir, out);
+      out.println(t.render());
+      out.flush();
+      return t.render().contains("| NO ") || t.render().contains("| NO\n") ? 1 : 0;
     }
   }
 }

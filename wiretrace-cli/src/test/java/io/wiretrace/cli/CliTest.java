@@ -149,7 +149,7 @@ class CliTest {
     assertThat(run("analyze", "-q", "--out", out.toString(), in.toString()).code()).isZero();
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactly("articles.jsonl", "rejected.jsonl", "relations.jsonl", "report.html", "stories.jsonl");
+          .containsExactly(".wiretrace.lock", "articles.jsonl", "manifest.json", "rejected.jsonl", "relations.jsonl", "report.html", "stories.jsonl");
     }
   }
 }

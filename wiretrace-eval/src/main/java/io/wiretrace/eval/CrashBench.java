@@ -62,7 +62,7 @@ public final class CrashBench {
     done.addAll(ingestTrials(work, a, b, trials, r, log));
     EvalTask.Table t = new EvalTask.Table(String.format(Locale.ROOT,
         "Crash safety: %d kill -9 trials each of analyze and ingest (seed %d)", trials, seed),
-        List.of("command", "trials", "killed mid-run", "left old state", "left new state", "between (partial)",
+        List.of("command", "trials", "killed before finishing", "left old state", "left new state", "between (partial)",
             "mixed before recovery", "consistent"));
     for (String cmd : List.of("analyze", "ingest")) {
       List<Trial> ts = done.stream().filter(x -> x.command.equals(cmd)).toList();
@@ -78,7 +78,8 @@ public final class CrashBench {
       }
     }
     t.note("Children: the CLI on this JVM; analyze runs with --no-paraphrases over 600 generated articles (250 then 350 more), "
-        + "ingest with --commit-every 25. Kill moments are uniform between 0 and 1.1 times the uninterrupted run's wall time.");
+        + "ingest with --commit-every 25. Kill moments: uniform between 0 and 1.1 times the uninterrupted run's wall time, except "
+        + "every second analyze trial, killed 0-400 ms after its staging folder appears (inside the write and commit).");
     return t;
   }
 
@@ -102,8 +103,12 @@ public final class CrashBench {
       Path dir = work.resolve("analyze-trial");
       deleteTree(dir);
       copyTree(refOld, dir);
-      long at = (long) (r.nextDouble() * 1.1 * full);
-      boolean exited = run(List.of("analyze", "--no-paraphrases", "-q", "--append", "--out", dir.toString(), b.getParent().toString()), at);
+      // odd trials: a moment anywhere in the run; even trials: a moment inside the write, from the appearance of the
+      // staging folder on (the window where a non-atomic writer would leave a mix)
+      boolean inWrite = i % 2 == 1;
+      long at = inWrite ? r.nextInt(400) : (long) (r.nextDouble() * 1.1 * full);
+      boolean exited = run(List.of("analyze", "--no-paraphrases", "-q", "--append", "--out", dir.toString(), b.getParent().toString()), at,
+          inWrite ? dir : null);
       List<String> before = OutputSet.verify(dir);
       String detail = before.isEmpty() ? "" : "mixed before recovery: " + before + "; ";
       try (OutputSet s = OutputSet.lock(dir)) {
@@ -114,7 +119,8 @@ public final class CrashBench {
       String state = run == null ? "none" : run.equals(oldRun) ? "old" : run.equals(newRun) ? "new" : "other";
       boolean ok = after.isEmpty() && (state.equals("old") || state.equals("new")) && sameFiles(dir, state.equals("old") ? refOld : refNew);
       out.add(new Trial("analyze", i + 1, at, exited, state, ok, detail + (after.isEmpty() ? "" : "after recovery: " + after)));
-      log.printf(Locale.ROOT, "analyze trial %d: kill at %d ms%s -> %s%s%n", i + 1, at, exited ? " (had finished)" : "", state,
+      log.printf(Locale.ROOT, "analyze trial %d: kill at %d ms%s%s -> %s%s%n", i + 1, at, inWrite ? " after the write began" : "",
+          exited ? " (had finished)" : "", state,
           ok ? "" : " INCONSISTENT");
       log.flush();
     }
@@ -225,8 +231,15 @@ public final class CrashBench {
     return new HashSet<>(articleIdList(dump));
   }
 
-  /** Runs the CLI; kills it with SIGKILL after {@code killAfterMs} (never if negative). True if it exited by itself. */
   private boolean run(List<String> args, long killAfterMs) throws IOException, InterruptedException {
+    return run(args, killAfterMs, null);
+  }
+
+  /**
+   * Runs the CLI; kills it with SIGKILL {@code killAfterMs} after its start (never if negative),
+   * or, when {@code watch} is given, after a staging folder appears in it. True if it exited by itself.
+   */
+  private boolean run(List<String> args, long killAfterMs, Path watch) throws IOException, InterruptedException {
     String javaExe = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(javaExe, "--add-modules", "jdk.incubator.vector", "-cp",
         System.getProperty("java.class.path"), mainClass));
@@ -241,12 +254,25 @@ public final class CrashBench {
       }
       return true;
     }
+    if (watch != null) {
+      while (p.isAlive() && !staging(watch)) {
+        Thread.sleep(1);
+      }
+    }
     if (p.waitFor(killAfterMs, TimeUnit.MILLISECONDS)) {
       return true;
     }
     p.destroyForcibly(); // SIGKILL on Linux and macOS
     p.waitFor();
     return false;
+  }
+
+  private static boolean staging(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.anyMatch(p -> p.getFileName().toString().startsWith(".staging-"));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static Path writeJsonl(Path f, List<Article> articles) throws IOException {
