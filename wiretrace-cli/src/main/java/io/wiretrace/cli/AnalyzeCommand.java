@@ -66,13 +66,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       b.progress(new TerminalProgress(System.err));
     }
     // the folder is held for the whole run: a second run on it refuses at once instead of at the end
+    if (append && !Files.isRegularFile(out.resolve(Pipeline.ARTICLES))) { // checked before the folder is made
+      throw new CommandLine.ParameterException(cl, "--append: no " + Pipeline.ARTICLES + " in '" + out
+          + "' to add to; run without --append first");
+    }
     try (io.wiretrace.pipeline.OutputSet set = io.wiretrace.pipeline.OutputSet.lock(out)) {
       io.wiretrace.pipeline.Stored stored = io.wiretrace.pipeline.Stored.NONE;
       if (append) {
-        if (!Files.isRegularFile(out.resolve(Pipeline.ARTICLES))) {
-          throw new CommandLine.ParameterException(cl, "--append: no " + Pipeline.ARTICLES + " in '" + out
-              + "' to add to; run without --append first");
-        }
         stored = io.wiretrace.pipeline.Stored.read(out);
       }
       long t0 = System.nanoTime();
