@@ -126,7 +126,9 @@ public final class ApiServer {
       throws IOException {
     RateLimits limits = new RateLimits(rates);
     String token = token(store.dir());
-    byte[] tokenBytes = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    // compared as SHA-256 digests: equal length whatever the caller sends, so neither the length
+    // nor the content of the token leaks through timing
+    byte[] tokenBytes = sha256(("Bearer " + token).getBytes(StandardCharsets.UTF_8));
     Searcher s = store.searcher();
     WebUi ui = new WebUi(store);
     Javalin app = Javalin.create(cfg -> {
@@ -164,7 +166,7 @@ public final class ApiServer {
           throw new ApiError(429, v.reason());
         }
         if (write) {
-          byte[] got = Optional.ofNullable(ctx.header("Authorization")).orElse("").getBytes(StandardCharsets.UTF_8);
+          byte[] got = sha256(Optional.ofNullable(ctx.header("Authorization")).orElse("").getBytes(StandardCharsets.UTF_8));
           if (!MessageDigest.isEqual(got, tokenBytes)) { // constant time
             limits.authFailed(client);
             throw new ApiError(401, "write requests need 'Authorization: Bearer TOKEN' (the token is in "
@@ -417,5 +419,13 @@ public final class ApiServer {
 
   static Handler noop() {
     return ctx -> { };
+  }
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
   }
 }
