@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param quotes direct quotes with speakers
  * @param times temporal expressions normalized against the publish date
  */
-public record Annotations(String article, List<Entity> entities, List<Quote> quotes, List<Timex> times) {
+public record Annotations(String article, List<Entity> entities, List<Quote> quotes, List<Timex> times) implements java.io.Serializable {
   public Annotations {
     Objects.requireNonNull(article, "article");
     entities = List.copyOf(entities);

@@ -34,7 +34,7 @@ public record Article(
     String text,
     List<Removed> removed,
     List<String> credits,
-    Rewrite rewrite) {
+    Rewrite rewrite) implements java.io.Serializable {
 
   public Article {
     Objects.requireNonNull(id, "id");

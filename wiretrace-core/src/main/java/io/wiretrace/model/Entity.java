@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param name the longest form the article uses
  * @param mentions every mention, in text order
  */
-public record Entity(String id, String type, String name, List<Mention> mentions) {
+public record Entity(String id, String type, String name, List<Mention> mentions) implements java.io.Serializable {
   public Entity {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
@@ -22,7 +22,7 @@ public record Entity(String id, String type, String name, List<Mention> mentions
   }
 
   /** One mention: where it stands and how it is printed. */
-  public record Mention(Span span, String text) {
+  public record Mention(Span span, String text) implements java.io.Serializable {
     public Mention {
       Objects.requireNonNull(span, "span");
       Objects.requireNonNull(text, "text");

@@ -17,7 +17,7 @@ import java.util.Objects;
  *     {@code continued} for a quote whose speaker carries over from the quote before); null
  *     when there is no speaker
  */
-public record Quote(Span span, String text, String speaker, Span speakerSpan, String speakerEntity, String cue) {
+public record Quote(Span span, String text, String speaker, Span speakerSpan, String speakerEntity, String cue) implements java.io.Serializable {
   public Quote {
     Objects.requireNonNull(span, "span");
     Objects.requireNonNull(text, "text");

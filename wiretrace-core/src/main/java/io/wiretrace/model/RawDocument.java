@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param content the page text: HTML markup for {@link Format#HTML}, plain text otherwise
  * @param hints metadata the container already knew (JSONL fields, feed entry fields); never null
  */
-public record RawDocument(String id, String input, Format format, String content, Hints hints) {
+public record RawDocument(String id, String input, Format format, String content, Hints hints) implements java.io.Serializable {
 
   /** What kind of content a raw document carries. */
   public enum Format { HTML, TEXT }
@@ -24,7 +24,7 @@ public record RawDocument(String id, String input, Format format, String content
    * @param published publication time as ISO-8601 text
    * @param outlet publishing site or agency
    */
-  public record Hints(String url, String title, String published, String outlet) {
+  public record Hints(String url, String title, String published, String outlet) implements java.io.Serializable {
     public static final Hints NONE = new Hints(null, null, null, null);
   }
 

@@ -24,7 +24,7 @@ public record Relation(
     double coverage,
     List<Evidence> evidence,
     String directionBasis,
-    java.util.Map<String, Double> signals) {
+    java.util.Map<String, Double> signals) implements java.io.Serializable {
 
   /** Every kind a copy relation can have. */
   public static final List<String> COPY_KINDS = List.of("verbatim", "near_duplicate", "spun", "translated", "paraphrased", "partial");

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * @param score confidence in {@code kind}, 0..1
  * @param signals the measurements behind the verdict, sorted by name
  */
-public record Rewrite(String kind, double score, Map<String, Double> signals) {
+public record Rewrite(String kind, double score, Map<String, Double> signals) implements java.io.Serializable {
   public Rewrite {
     Objects.requireNonNull(kind, "kind");
     if (!(score >= 0 && score <= 1)) {

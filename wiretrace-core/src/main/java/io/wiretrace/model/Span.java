@@ -3,7 +3,7 @@ package io.wiretrace.model;
 /**
  * A half-open character range {@code [start, end)} in an article's {@code text}.
  */
-public record Span(int start, int end) {
+public record Span(int start, int end) implements java.io.Serializable {
   public Span {
     if (start < 0 || end < start) {
       throw new IllegalArgumentException("span must satisfy 0 <= start <= end, got [" + start + ", " + end + ")");

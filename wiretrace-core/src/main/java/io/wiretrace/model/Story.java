@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param storylineEvidence why the story joined its storyline; null when it started the storyline
  */
 public record Story(String id, String title, String storyline, List<String> articles, List<String> originals,
-    List<Membership> members, Evidence storylineEvidence) {
+    List<Membership> members, Evidence storylineEvidence) implements java.io.Serializable {
   public Story {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(storyline, "storyline");
@@ -33,7 +33,7 @@ public record Story(String id, String title, String storyline, List<String> arti
    * @param similarity the cosine when it joined ({@code first}: 1; {@code copy}: the copy relation's coverage)
    * @param terms the index terms that contributed most to the similarity, strongest first (empty for copies)
    */
-  public record Membership(String id, String via, double similarity, List<String> terms) {
+  public record Membership(String id, String via, double similarity, List<String> terms) implements java.io.Serializable {
     public Membership {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(via, "via");
@@ -42,7 +42,7 @@ public record Story(String id, String title, String storyline, List<String> arti
   }
 
   /** Similarity of a story's centroid with its storyline's centroid, and the strongest shared terms. */
-  public record Evidence(double similarity, List<String> terms) {
+  public record Evidence(double similarity, List<String> terms) implements java.io.Serializable {
     public Evidence {
       terms = List.copyOf(terms);
     }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param lineage copy edges (copy → original, kind)
  */
 public record Synthesis(String story, int independent, int echoes, List<SummarySentence> summary, List<TimelineEvent> timeline,
-    List<StoryEntity> entities, List<StoryQuote> quotes, List<LineageEdge> lineage) {
+    List<StoryEntity> entities, List<StoryQuote> quotes, List<LineageEdge> lineage) implements java.io.Serializable {
   public Synthesis {
     Objects.requireNonNull(story, "story");
     summary = List.copyOf(summary);
@@ -27,10 +27,10 @@ public record Synthesis(String story, int independent, int echoes, List<SummaryS
   }
 
   /** A summary sentence and its origin ({@code sources}: independent articles that carry it too). */
-  public record SummarySentence(String text, String article, String outlet, int sources) {}
+  public record SummarySentence(String text, String article, String outlet, int sources) implements java.io.Serializable {}
 
   /** A dated event: the TIMEX3 value, the sentence, its actors and the articles that report it. */
-  public record TimelineEvent(String date, String text, List<String> actors, List<String> articles) {
+  public record TimelineEvent(String date, String text, List<String> actors, List<String> articles) implements java.io.Serializable {
     public TimelineEvent {
       actors = List.copyOf(actors);
       articles = List.copyOf(articles);
@@ -38,7 +38,7 @@ public record Synthesis(String story, int independent, int echoes, List<SummaryS
   }
 
   /** An entity of the story: one id for all outlets' spellings. */
-  public record StoryEntity(String id, String type, String name, List<String> aliases, List<String> articles, int mentions) {
+  public record StoryEntity(String id, String type, String name, List<String> aliases, List<String> articles, int mentions) implements java.io.Serializable {
     public StoryEntity {
       aliases = List.copyOf(aliases);
       articles = List.copyOf(articles);
@@ -46,7 +46,7 @@ public record Synthesis(String story, int independent, int echoes, List<SummaryS
   }
 
   /** A quote across the story; {@code first} is the earliest article (originals before copies) that carried it. */
-  public record StoryQuote(String text, String speaker, String speakerEntity, String first, List<QuoteVariant> variants) {
+  public record StoryQuote(String text, String speaker, String speakerEntity, String first, List<QuoteVariant> variants) implements java.io.Serializable {
     public StoryQuote {
       variants = List.copyOf(variants);
     }
@@ -57,8 +57,8 @@ public record Synthesis(String story, int independent, int echoes, List<SummaryS
    * wording in the article it copies (or from the first carrier's); {@code diff} lists the words
    * removed ({@code -word}) and added ({@code +word}).
    */
-  public record QuoteVariant(String article, String text, boolean drift, String diff) {}
+  public record QuoteVariant(String article, String text, boolean drift, String diff) implements java.io.Serializable {}
 
   /** A copy relation as the story shows it. */
-  public record LineageEdge(String copy, String original, String kind) {}
+  public record LineageEdge(String copy, String original, String kind) implements java.io.Serializable {}
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param mod {@code START}, {@code MID}, {@code END} or {@code APPROX} for "early", "mid", "late",
  *     "about"; null when none
  */
-public record Timex(Span span, String text, String type, String value, String mod) {
+public record Timex(Span span, String text, String type, String value, String mod) implements java.io.Serializable {
   public Timex {
     Objects.requireNonNull(span, "span");
     Objects.requireNonNull(text, "text");

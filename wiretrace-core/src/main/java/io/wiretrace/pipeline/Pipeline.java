@@ -90,11 +90,38 @@ public final class Pipeline {
     ExecutorService pool = newPool();
     try {
       Prepared p = prepare(pool, inputs, stored, id -> false);
+      progress.stage("copies", -1);
+      List<Relation> relations = copies.detect(p.articles());
+      return finish(pool, p, relations);
+    } finally {
+      pool.shutdownNow();
+      progress.done();
+    }
+  }
+
+  /**
+   * The stages after copy detection (stories, paraphrased copies, synthesis) over articles prepared
+   * and relations detected elsewhere — by a distributed run that does the per-document stages and
+   * copy detection on a cluster ({@code wiretrace-spark}). Given the {@link Prepared} and relations
+   * {@link #analyze} computes for the same inputs, the result is the one {@link #analyze} returns.
+   *
+   * @param relations as {@link CopyDetector#detect} gives them: sorted by copy, then original
+   */
+  public AnalysisResult finish(Prepared p, List<Relation> relations) throws IOException {
+    ExecutorService pool = newPool();
+    try {
+      return finish(pool, p, relations);
+    } finally {
+      pool.shutdownNow();
+      progress.done();
+    }
+  }
+
+  private AnalysisResult finish(ExecutorService pool, Prepared p, List<Relation> relations) throws IOException {
+    {
       List<Article> articles = p.articles();
       List<Annotations> annotations = p.annotations();
       List<Rejection> rejected = new ArrayList<>(p.rejected());
-      progress.stage("copies", -1);
-      List<Relation> relations = copies.detect(articles);
       progress.stage("stories", -1);
       List<Story> stories = clusterer.cluster(articles, relations);
       Map<String, Article> byId = new HashMap<>();
@@ -140,9 +167,6 @@ public final class Pipeline {
       });
       rejected.sort(Comparator.comparing(Rejection::input).thenComparing(Rejection::reason));
       return new AnalysisResult(articles, relations, stories, rejected, annotations, syntheses);
-    } finally {
-      pool.shutdownNow();
-      progress.done();
     }
   }
 
@@ -242,18 +266,14 @@ public final class Pipeline {
     progress.stage("annotate", articles.size());
     List<Rejection> annotationFailures = new ArrayList<>();
     List<Annotations> annotations = parallel(pool, articles, a -> {
-      Annotations an;
-      try {
-        an = annotator.annotate(a);
-      } catch (RuntimeException | StackOverflowError e) {
-        an = new Annotations(a.id(), List.of(), List.of(), List.of());
+      Annotated an = annotate(a);
+      if (an.failure() != null) {
         synchronized (annotationFailures) {
-          annotationFailures.add(new Rejection(a.id(), ANNOTATION_FAILED + ", article kept without entities, quotes "
-              + "and times: " + e));
+          annotationFailures.add(an.failure());
         }
       }
       progress.advance();
-      return an;
+      return an.annotations();
     });
     rejected.addAll(annotationFailures);
     return new Prepared(articles, annotations, rejected, skipped);
@@ -273,6 +293,26 @@ public final class Pipeline {
           : a;
     } catch (RuntimeException | StackOverflowError e) {
       return new Rejection(d.input(), EXTRACTION_FAILED + ": " + e);
+    }
+  }
+
+  /**
+   * One article's annotations as every run computes them; when the annotator fails, empty
+   * annotations (the article is kept) and the rejection that reports the failure.
+   */
+  public record Annotated(Annotations annotations, Rejection failure) implements java.io.Serializable {
+    public Annotated {
+      java.util.Objects.requireNonNull(annotations, "annotations");
+    }
+  }
+
+  /** Annotates one article (entities, quotes, time) as every run does; never throws for an article. */
+  public Annotated annotate(Article a) {
+    try {
+      return new Annotated(annotator.annotate(a), null);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Annotated(new Annotations(a.id(), List.of(), List.of(), List.of()),
+          new Rejection(a.id(), ANNOTATION_FAILED + ", article kept without entities, quotes and times: " + e));
     }
   }
 
@@ -316,10 +356,18 @@ public final class Pipeline {
       if (first == null) {
         out.add(d);
       } else {
-        rejected.add(new Rejection(d.input(), "duplicate id '" + d.id() + "', already read from " + first.input()));
+        rejected.add(duplicate(d, first));
       }
     }
     return out;
+  }
+
+  /**
+   * The rejection of {@code later}, whose id {@code first} (earlier in discovery order: files by
+   * id, then path; records in file order) already has.
+   */
+  public static Rejection duplicate(RawDocument later, RawDocument first) {
+    return new Rejection(later.input(), "duplicate id '" + later.id() + "', already read from " + first.input());
   }
 
   private static <T, R> List<R> parallel(ExecutorService pool, List<T> items, Function<T, R> f) throws IOException {

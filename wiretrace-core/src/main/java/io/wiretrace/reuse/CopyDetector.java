@@ -110,7 +110,7 @@ public final class CopyDetector {
    * the original's publication time (lineage prefers originals that are not copies, then the
    * earliest, then the best covered). Immutable once verified: it depends on the two articles only.
    */
-  public record Edge(Relation relation, double coverageOriginal, String publishedOriginal) {
+  public record Edge(Relation relation, double coverageOriginal, String publishedOriginal) implements java.io.Serializable {
     public Edge {
       java.util.Objects.requireNonNull(relation, "relation");
     }

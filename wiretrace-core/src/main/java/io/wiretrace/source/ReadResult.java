@@ -5,7 +5,7 @@ import io.wiretrace.model.Rejection;
 import java.util.List;
 
 /** What reading one file produced: documents and rejections, in file order. */
-public record ReadResult(List<RawDocument> documents, List<Rejection> rejections) {
+public record ReadResult(List<RawDocument> documents, List<Rejection> rejections) implements java.io.Serializable {
   public ReadResult {
     documents = List.copyOf(documents);
     rejections = List.copyOf(rejections);

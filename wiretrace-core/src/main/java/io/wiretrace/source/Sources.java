@@ -274,7 +274,7 @@ public final class Sources {
     String where = file.path().toString();
     Optional<Kind> kind = Kind.of(file.path().getFileName().toString());
     if (kind.isEmpty()) {
-      return ReadResult.rejected(where, "unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, .xml/.rss/.atom, optionally .gz)");
+      return ReadResult.rejected(where, UNSUPPORTED);
     }
     BasicFileAttributes attrs;
     try {
@@ -305,6 +305,32 @@ public final class Sources {
       throw new UncheckedIOException(e); // not thrown by a byte array
     }
   }
+
+  /** Opens a file's bytes; see {@link #read(String, String, String, Opener)}. */
+  @FunctionalInterface
+  public interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * Reads one regular file from any file system (a Hadoop path, an object store) exactly as {@link
+   * #read(SourceFile)} reads a local one: the kind from {@code fileName}, the same caps, every
+   * problem a rejection of {@code where}. The caller has checked that it is a regular file.
+   */
+  public static ReadResult read(String id, String where, String fileName, Opener open) {
+    Optional<Kind> kind = Kind.of(fileName);
+    if (kind.isEmpty()) {
+      return ReadResult.rejected(where, UNSUPPORTED);
+    }
+    try (InputStream in = open.open()) {
+      return read(id, where, kind.get(), in, Limits.DEFAULT);
+    } catch (IOException e) {
+      return ReadResult.rejected(where, "could not read file: " + describe(e));
+    }
+  }
+
+  private static final String UNSUPPORTED =
+      "unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, .xml/.rss/.atom, optionally .gz)";
 
   private static String describe(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) {
@@ -413,6 +439,18 @@ public final class Sources {
     if (docs.isEmpty() && rejections.isEmpty()) {
       rejections.add(new Rejection(file, "no JSON lines in file"));
     }
+    return new ReadResult(docs, rejections);
+  }
+
+  /**
+   * One JSON object as a JSONL line of it is read ({@code id}, {@code url}, {@code title}, {@code
+   * published}, {@code outlet}, and {@code text} or {@code html}); {@code where} names it in a
+   * rejection. For containers of records other than JSONL files (a Parquet table's rows as JSON).
+   */
+  public static ReadResult readJsonObject(String json, String where) {
+    List<RawDocument> docs = new ArrayList<>(1);
+    List<Rejection> rejections = new ArrayList<>(0);
+    jsonLine(json, where, docs, rejections);
     return new ReadResult(docs, rejections);
   }
 
