@@ -130,7 +130,7 @@ public final class PlantedCorpus {
   }
 
   /** Paragraphs of two or three sentences about the named people and places. */
-  private static String body(Random r, String[] names, int paragraphs) {
+  private String body(Random r, String[] names, int paragraphs) {
     StringBuilder sb = new StringBuilder();
     for (int p = 0; p < paragraphs; p++) {
       if (p > 0) {
@@ -147,18 +147,50 @@ public final class PlantedCorpus {
     return sb.toString();
   }
 
-  private static String sentence(Random r, String[] names) {
-    String subject = r.nextBoolean() ? names[r.nextInt(names.length)] : "The " + ADJ[r.nextInt(ADJ.length)] + " "
-        + NOUNS[r.nextInt(NOUNS.length)];
-    StringBuilder sb = new StringBuilder(subject).append(' ').append(VERBS[r.nextInt(VERBS.length)]).append(" that the ")
-        .append(NOUNS[r.nextInt(NOUNS.length)]).append(" in ").append(names[r.nextInt(names.length)]).append(" would ")
-        .append(r.nextBoolean() ? "be " : "not be ").append(VERBS[r.nextInt(VERBS.length)]).append(" before the ")
-        .append(ADJ[r.nextInt(ADJ.length)]).append(' ').append(NOUNS[r.nextInt(NOUNS.length)]);
-    if (r.nextBoolean()) {
-      sb.append(" of ").append(names[r.nextInt(names.length)]).append(" and its ").append(NOUNS[r.nextInt(NOUNS.length)]);
+  private static final String[] FUNCTION = {"the", "of", "and", "to", "in", "a", "on", "for", "with", "at", "by",
+      "from", "that", "its", "after", "before", "over", "under", "would", "will"};
+
+  /**
+   * A sentence of 12-24 words: the event's names, a verb, function words and words drawn from a
+   * vocabulary of {@link #VOCABULARY} pseudo-words (so unrelated reports rarely share a 4-gram, as
+   * real ones rarely do).
+   */
+  private String sentence(Random r, String[] names) {
+    StringBuilder sb = new StringBuilder(names[r.nextInt(names.length)]).append(' ').append(VERBS[r.nextInt(VERBS.length)]);
+    int len = 12 + r.nextInt(13);
+    for (int w = 0; w < len; w++) {
+      sb.append(' ');
+      double x = r.nextDouble();
+      if (x < 0.35) {
+        sb.append(FUNCTION[r.nextInt(FUNCTION.length)]);
+      } else if (x < 0.45) {
+        sb.append(names[r.nextInt(names.length)]);
+      } else if (x < 0.55) {
+        sb.append(NOUNS[r.nextInt(NOUNS.length)]);
+      } else if (x < 0.6) {
+        sb.append(2 + r.nextInt(900));
+      } else {
+        sb.append(vocabulary[r.nextInt(vocabulary.length)]);
+      }
     }
-    sb.append(", with ").append(2 + r.nextInt(900)).append(' ').append(NOUNS[r.nextInt(NOUNS.length)]).append("s");
     return sb.append('.').toString();
+  }
+
+  static final int VOCABULARY = 5000;
+  private final String[] vocabulary = vocabulary();
+
+  private String[] vocabulary() {
+    Random r = new Random(seed ^ 0x5DEECE66DL);
+    String[] v = new String[VOCABULARY];
+    for (int i = 0; i < v.length; i++) {
+      StringBuilder sb = new StringBuilder();
+      int k = 2 + r.nextInt(2);
+      for (int j = 0; j < k; j++) {
+        sb.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
+      }
+      v[i] = sb.toString();
+    }
+    return v;
   }
 
   /** The text with one sentence dropped and one word changed. */
