@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "wiretrace spark", mixinStandardHelpOptions = true, version = "wiretrace-spark 0.1.0",
     description = "The wiretrace pipeline on Apache Spark.",
-    subcommands = {SparkMain.Analyze.class})
+    subcommands = {SparkMain.Analyze.class, SparkBench.class})
 public final class SparkMain implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
