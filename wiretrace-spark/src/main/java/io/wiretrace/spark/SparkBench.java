@@ -82,9 +82,11 @@ final class SparkBench implements Callable<Integer> {
             .filter(p -> p.name().equals("candidates") || p.name().equals("verify"))
             .mapToLong(Metrics.Phase::shuffleBytes).sum();
         Score so = score(found, truth);
+        String oursKinds = byKind(found, planted);
         System.out.printf(Locale.ROOT, "wiretrace copy detection (candidates + verify): %.2f s, %,.0f articles/s, shuffle %,d bytes "
             + "(%,.0f per article); planted pairs: recall %.3f, precision %.3f (%d relations)%n", ours, n / ours, oursShuffle,
             oursShuffle / (double) n, so.recall(), so.precision(), found.size());
+        System.out.println("  recall by planted kind: " + oursKinds);
         if (!noMllib) {
           Peer peer = mllib(spark, run.result().articles(), tables, distance);
           Score sp = score(peer.pairs(), truth);
@@ -92,6 +94,7 @@ final class SparkBench implements Callable<Integer> {
               + "bytes (%,.0f per article); planted pairs: recall %.3f, precision %.3f (%d pairs)%n", tables, distance,
               peer.seconds(), n / peer.seconds(), peer.shuffleBytes(), peer.shuffleBytes() / (double) n, sp.recall(), sp.precision(),
               peer.pairs().size());
+          System.out.println("  recall by planted kind: " + byKind(peer.pairs(), planted));
           System.out.printf(Locale.ROOT, "throughput ratio wiretrace / MLlib: %.1fx%n", peer.seconds() / ours);
         }
         System.out.flush();
@@ -123,6 +126,24 @@ final class SparkBench implements Callable<Integer> {
       }
     }
     return new Score(truth.isEmpty() ? 1 : relevant / (double) undirected.size(), found.isEmpty() ? 1 : hit / (double) found.size());
+  }
+
+  /** Recall of each planted kind, e.g. {@code verbatim 1.000 (840/840)}. */
+  static String byKind(Set<String> found, List<PlantedCorpus.Planted> planted) {
+    Set<String> keys = new HashSet<>();
+    found.forEach(f -> keys.add(key(f)));
+    java.util.Map<String, int[]> counts = new java.util.TreeMap<>();
+    for (PlantedCorpus.Planted p : planted) {
+      int[] c = counts.computeIfAbsent(p.kind(), k -> new int[2]);
+      c[1]++;
+      if (keys.contains(key(p.copy() + "\t" + p.original()))) {
+        c[0]++;
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    counts.forEach((k, c) -> sb.append(sb.length() == 0 ? "" : ", ")
+        .append(String.format(Locale.ROOT, "%s %.3f (%d/%d)", k, c[0] / (double) c[1], c[0], c[1])));
+    return sb.toString();
   }
 
   private static String key(String pair) {
