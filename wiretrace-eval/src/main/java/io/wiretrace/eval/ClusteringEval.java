@@ -83,9 +83,17 @@ final class ClusteringEval implements EvalTask {
 
   /** Story and storyline of each document of {@code split}, in document order. */
   static List<List<String>> predict(Split split, StoryClusterer clusterer) {
+    return assign(clusterer.cluster(split.articles(), split.relations()), split.docs());
+  }
+
+  /**
+   * The story and the storyline of each of {@code docs}, in their order; a document in no story
+   * (rejected by the pipeline) is a singleton of its own.
+   */
+  static List<List<String>> assign(List<Story> clustered, List<Doc> docs) {
     Map<String, String> storyOf = new HashMap<>();
     Map<String, String> lineOf = new HashMap<>();
-    for (Story s : clusterer.cluster(split.articles(), split.relations())) {
+    for (Story s : clustered) {
       for (String a : s.articles()) {
         storyOf.put(a, s.id());
         lineOf.put(a, s.storyline());
@@ -93,11 +101,43 @@ final class ClusteringEval implements EvalTask {
     }
     List<String> stories = new ArrayList<>();
     List<String> lines = new ArrayList<>();
-    for (Doc d : split.docs()) {
-      stories.add(storyOf.get(d.id()));
-      lines.add(lineOf.get(d.id()));
+    for (Doc d : docs) {
+      stories.add(storyOf.getOrDefault(d.id(), "rejected:" + d.id()));
+      lines.add(lineOf.getOrDefault(d.id(), "rejected:" + d.id()));
     }
     return List.of(stories, lines);
+  }
+
+  /**
+   * Story and storyline of each document of {@code split} the way a user gets them: the documents
+   * written as a JSONL file ({@code id}, {@code title}, {@code text} as ECB+ gives it, one sentence per
+   * line) and run through {@link io.wiretrace.pipeline.Pipeline#analyze}, extraction included. A
+   * document the pipeline rejects is a story of its own (a singleton), as it would be to the user.
+   */
+  record UserPath(List<List<String>> predicted, List<io.wiretrace.model.Rejection> rejected) {}
+
+  static UserPath throughPipeline(Split split) throws IOException {
+    Path dir = Files.createTempDirectory("wiretrace-ecbplus");
+    try {
+      Path jsonl = dir.resolve(split.docs().get(0).split() + ".jsonl");
+      ObjectMapper om = new ObjectMapper();
+      StringBuilder sb = new StringBuilder();
+      for (Doc d : split.docs()) {
+        Map<String, String> line = new java.util.LinkedHashMap<>();
+        line.put("id", d.id());
+        line.put("title", d.title());
+        line.put("text", d.text());
+        sb.append(om.writeValueAsString(line)).append('\n');
+      }
+      Files.writeString(jsonl, sb.toString(), StandardCharsets.UTF_8);
+      io.wiretrace.pipeline.AnalysisResult r = io.wiretrace.pipeline.Pipeline.builder().paraphrases(false).build()
+          .analyze(List.of(jsonl));
+      return new UserPath(assign(r.stories(), split.docs()), r.rejected());
+    } finally {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   /** BCubed F1 over the documents of two splits, each clustered on its own (the tuning score). */
@@ -149,7 +189,13 @@ final class ClusteringEval implements EvalTask {
       List<List<String>> online = predict(split, StoryClusterer.builder().refinePasses(0).build());
       long events = goldEvent.stream().distinct().count();
       long topics = goldTopic.stream().distinct().count();
-      row(t, name + " / event", "wiretrace stories", ours.get(0), goldEvent, events);
+      UserPath user = throughPipeline(split);
+      row(t, name + " / event", "wiretrace stories through analyze (JSONL in, extraction included: the user's path)",
+          user.predicted().get(0), goldEvent, events);
+      row(t, name + " / topic", "wiretrace storylines through analyze (the user's path)", user.predicted().get(1), goldTopic, topics);
+      t.note(name + " through analyze: " + user.rejected().size() + " document(s) rejected"
+          + (user.rejected().isEmpty() ? "" : " (scored as singletons), e.g. " + user.rejected().get(0)));
+      row(t, name + " / event", "wiretrace stories (clusterer on the ECB+ text, no extraction)", ours.get(0), goldEvent, events);
       row(t, name + " / event", "ablation: TF-IDF only (no proper-noun cue, no key terms)", tfidfOnly.get(0), goldEvent, events);
       row(t, name + " / event", "ablation: online pass only (no reassignment)", online.get(0), goldEvent, events);
       row(t, name + " / event", "topic lumping (baseline)", goldTopic, goldEvent, events);
