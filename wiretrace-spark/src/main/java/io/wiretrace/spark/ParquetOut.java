@@ -27,12 +27,12 @@ final class ParquetOut {
     r.annotations().forEach(a -> annotations.put(a.article(), a));
     Map<String, Synthesis> syntheses = new HashMap<>();
     r.syntheses().forEach(s -> syntheses.put(s.story(), s));
-    table(spark, path + "/articles", lines(r.articles(),
+    table(spark, path + "/articles", List.of("id"), lines(r.articles(),
         JsonLines.with(JsonLines.ARTICLE, a -> annotations.get(a.id()), JsonLines.ANNOTATIONS)));
-    table(spark, path + "/relations", lines(r.relations(), JsonLines.RELATION));
-    table(spark, path + "/stories", lines(r.stories(),
+    table(spark, path + "/relations", List.of("copy", "original", "kind"), lines(r.relations(), JsonLines.RELATION));
+    table(spark, path + "/stories", List.of("id"), lines(r.stories(),
         JsonLines.with(JsonLines.STORY, s -> syntheses.get(s.id()), JsonLines.SYNTHESIS)));
-    table(spark, path + "/rejected", lines(r.rejected(), JsonLines.REJECTION));
+    table(spark, path + "/rejected", List.of("input", "reason"), lines(r.rejected(), JsonLines.REJECTION));
   }
 
   private static <T> List<String> lines(List<T> records, JsonLines.Fields<T> fields) throws IOException {
@@ -43,8 +43,21 @@ final class ParquetOut {
     return out;
   }
 
-  private static void table(SparkSession spark, String path, List<String> lines) {
-    Dataset<String> json = spark.createDataset(lines, Encoders.STRING());
-    spark.read().json(json).write().mode(SaveMode.Overwrite).parquet(path);
+  /**
+   * One table, its schema inferred from the lines; a table with no rows (no relations, nothing
+   * rejected) has nothing to infer from and is written with its key columns as strings.
+   */
+  private static void table(SparkSession spark, String path, List<String> keyColumns, List<String> lines) {
+    Dataset<org.apache.spark.sql.Row> rows;
+    if (lines.isEmpty()) {
+      org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
+      for (String c : keyColumns) {
+        schema = schema.add(c, org.apache.spark.sql.types.DataTypes.StringType);
+      }
+      rows = spark.createDataFrame(List.of(), schema);
+    } else {
+      rows = spark.read().json(spark.createDataset(lines, Encoders.STRING()));
+    }
+    rows.write().mode(SaveMode.Overwrite).parquet(path);
   }
 }

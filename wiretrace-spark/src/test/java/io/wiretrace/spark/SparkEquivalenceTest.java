@@ -85,4 +85,28 @@ class SparkEquivalenceTest {
     Files.writeString(tmp.resolve("a").resolve("broken.jsonl"), "{\"id\": 1, \"text\": \n{\"id\":\"ok\",\"text\":\"fine text\"}\n");
     assertSameOutput(List.of(tmp.resolve("a"), tmp.resolve("b")), false, 2, tmp.resolve("out"));
   }
+
+  @Test
+  void parquetTableIn_sameArticlesAndStoriesAsTheJsonlFile_andParquetOut(@TempDir Path tmp) throws Exception {
+    Path corpus = tmp.resolve("planted.jsonl");
+    new PlantedCorpus(3).write(300, corpus);
+    Path table = tmp.resolve("planted.parquet");
+    spark.read().json(corpus.toString()).write().parquet(table.toString());
+    AnalysisResult embedded = Pipeline.builder().threads(2).paraphrases(false).build().analyze(List.of(corpus));
+    SparkAnalyze.Run run = SparkAnalyze.analyze(spark, List.of(table.toString()), new SparkAnalyze.Options(false, 3, 2));
+    Path a = tmp.resolve("embedded");
+    Path b = tmp.resolve("spark");
+    Pipeline.write(embedded, a);
+    Pipeline.write(run.result(), b);
+    for (String f : List.of(Pipeline.ARTICLES, Pipeline.RELATIONS, Pipeline.STORIES)) {
+      assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
+    }
+    Path out = tmp.resolve("tables");
+    ParquetOut.write(spark, run.result(), out.toString());
+    assertThat(spark.read().parquet(out.resolve("articles").toString()).count()).isEqualTo(embedded.articles().size());
+    assertThat(spark.read().parquet(out.resolve("relations").toString()).count()).isEqualTo(embedded.relations().size());
+    assertThat(spark.read().parquet(out.resolve("stories").toString()).select("id", "articles").count())
+        .isEqualTo(embedded.stories().size());
+    assertThat(spark.read().parquet(out.resolve("rejected").toString()).count()).isEqualTo(embedded.rejected().size());
+  }
 }
