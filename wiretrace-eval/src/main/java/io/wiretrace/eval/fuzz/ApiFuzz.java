@@ -127,14 +127,44 @@ public final class ApiFuzz {
     if (status >= 500) {
       throw new ReaderFuzz.FuzzFailure(status + " for " + method + " " + route + tail + ": " + bodyOf(text));
     }
-    if (text.contains("\tat io.") || text.contains("\tat java.") || text.contains("Exception:")) {
-      throw new ReaderFuzz.FuzzFailure("stack trace in the answer to " + method + " " + route + tail);
+    String sent = new String(req.toByteArray(), StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher trace = STACK_TRACE.matcher(text);
+    while (trace.find()) {
+      // a query or body the answer repeats (a search echoes its query) is the client's text, not a trace
+      if (!echoed(trace.group(), sent)) {
+        throw new ReaderFuzz.FuzzFailure("stack trace in the answer to " + method + " " + route + tail + ": " + trace.group());
+      }
     }
-    if (status != 400 || text.contains("Content-Security-Policy")) {
+    int end = text.indexOf("\r\n\r\n");
+    String headers = (end < 0 ? text : text.substring(0, end)).toLowerCase(java.util.Locale.ROOT);
+    if (status != 400 || headers.contains("\r\ncontent-security-policy:")) {
       // Jetty's own 400 for a request it cannot parse never reaches our handlers
-      if (!text.contains("X-Content-Type-Options: nosniff") && !text.contains("x-content-type-options: nosniff")) {
+      if (!headers.contains("\r\nx-content-type-options: nosniff")) {
         throw new ReaderFuzz.FuzzFailure("no security headers on " + status + " for " + method + " " + route + tail);
       }
+    }
+  }
+
+  /** A Java stack frame, or a Java exception class name with its message, as a leaked trace shows them. */
+  static final java.util.regex.Pattern STACK_TRACE = java.util.regex.Pattern.compile(
+      "\\tat [\\w$.]+\\(|\\b(?:java|javax|io\\.wiretrace|io\\.javalin|org\\.eclipse|com\\.fasterxml)\\.[\\w$.]*(?:Exception|Error)\\b"
+      + "|\\b\\w+Exception: ");
+
+  /** Whether {@code found} is (part of) what the request itself carried, as sent or URL-decoded. */
+  static boolean echoed(String found, String sent) {
+    String needle = found.strip();
+    if (sent.contains(needle)) {
+      return true;
+    }
+    try {
+      return java.net.URLDecoder.decode(sent.replace("+", "%2B"), StandardCharsets.ISO_8859_1).contains(needle);
+    } catch (IllegalArgumentException e) { // a malformed %-escape: compare piece by piece
+      StringBuilder sb = new StringBuilder();
+      for (String part : sent.split("%")) {
+        sb.append(part.length() >= 2 && part.substring(0, 2).matches("[0-9A-Fa-f]{2}")
+            ? (char) Integer.parseInt(part.substring(0, 2), 16) + part.substring(2) : part);
+      }
+      return sb.toString().contains(needle);
     }
   }
 

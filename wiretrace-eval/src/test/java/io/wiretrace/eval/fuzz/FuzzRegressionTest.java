@@ -67,6 +67,17 @@ class FuzzRegressionTest {
     return tests.stream();
   }
 
+  @org.junit.jupiter.api.Test
+  void apiDetector_tellsALeakedTraceFromAnEchoOfTheRequest() {
+    String leaked = "{\"code\":500,\"message\":\"java.lang.IllegalStateException: boom\n\tat io.wiretrace.server.ApiServer.x(ApiServer.java:1)\"}";
+    java.util.regex.Matcher m = ApiFuzz.STACK_TRACE.matcher(leaked);
+    org.assertj.core.api.Assertions.assertThat(m.find()).isTrue();
+    org.assertj.core.api.Assertions.assertThat(ApiFuzz.echoed(m.group(), "GET /api/search?q=mayor HTTP/1.1\r\n")).isFalse();
+    org.assertj.core.api.Assertions.assertThat(ApiFuzz.echoed("java.lang.IllegalStateException",
+        "GET /api/search?q=java%2Elang.IllegalStateException HTTP/1.1\r\n")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(ApiFuzz.echoed("FooException: ", "GET /?q=FooException:%20x%zz HTTP/1.1")).isTrue();
+  }
+
   /** A target with a planted bug: the harness must report it. */
   public static final class Planted {
     public static void fuzzerTestOneInput(byte[] data) {
