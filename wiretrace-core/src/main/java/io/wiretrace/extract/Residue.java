@@ -154,6 +154,14 @@ public final class Residue {
   /** Lines that open a comment section: everything after them is comment form or comments. */
   private static final Pattern COMMENT_SECTION = p("^(leave a (reply|comment)|(schreibe|hinterlasse) einen kommentar|kommentar(e)? (schreiben|verfassen|hinterlassen)|laisser un commentaire|deja un comentario|lascia un commento|(\\d+ )?kommentare?( \\(\\d+\\))?|(\\d+ )?commentaires?|(\\d+ )?comentarios?|\\d+ (thoughts|responses|replies) (on|to) .*|(\\d+ )?comments?( \\(\\d+\\))?|add a comment|post a comment|join the (discussion|conversation)|what do you think\\?)\\s*:?$");
 
+  /** Agencies a bare "Name/Agency" credit line names (lower case). */
+  private static final String AGENCIES = "ap|afp|reuters|getty images|getty|epa|epa-efe|bloomberg|xinhua|sipa|shutterstock|"
+      + "anadolu|anadolu agency|aap|pa|pa images|pa wire|dpa|nurphoto|sopa images|zuma press|zuma wire|the associated press|"
+      + "associated press|tass|kyodo|yonhap|ansa|efe|imago|alamy|abaca|bbc|cnn|nyt|the new york times|pool";
+  private static final Pattern SLASH_CREDIT_LOWER = lp("^[\\p{L}'’.-]+( [\\p{L}'’.-]+){0,3}\\s?/\\s?(((pool|file|staff)( photo)?|"
+      + "handout)( via | / ?))?(" + AGENCIES + ")( via (" + AGENCIES + "))?$");
+  private static final Pattern SLASH_CREDIT = p(SLASH_CREDIT_LOWER.pattern());
+
   private static final List<Rule> RULES = List.of(
       // multilingual interface strings (German, French, Spanish, Italian, Dutch), short lines only
       new Rule("comment_form", lp("^(kommentare (geschlossen|insgesamt:?.*|sind geschlossen\\.?)|antworten|comments? (are )?closed\\.?|antwort abbrechen|reageer|répondre|responder|rispondi)$"), 80),
@@ -243,6 +251,8 @@ public final class Residue {
       new Rule("caption_credit", lp(".*\\((photo|image|picture|file photo|video)s?( by| credit| courtesy of)?\\s*:?[^)]{0,80}\\)\\.?$"), 240,
           s -> s.endsWith(")") || s.endsWith(").")),
       new Rule("caption_credit", lp("^((photo|image|picture|file photo|video|illustration|graphic)s?( credit)?\\s*:.*|\\(?(photo|image|picture)s?( by| courtesy of| credit)?\\b.*\\)?|(toggle|hide|show|change the|switch the|expand|collapse) (caption|subtitles?|legend)|caption|credit\\s*:.*)$"), 200),
+      // a bare photo credit: "Evan Vucci/AP", "Jane Doe / Reuters", "Susan Walsh/Pool Photo via AP"
+      new Rule("caption_credit", SLASH_CREDIT_LOWER, 80, s -> s.indexOf('/') > 0),
       new Rule("caption_credit", lp("^.*\\b(getty images|ap photo|afp via getty|shutterstock|reuters/[\\p{L} ]+|epa-efe)\\b.*$"), 200,
           s -> s.contains("getty") || s.contains("ap photo") || s.contains("shutterstock") || s.contains("reuters/")
               || s.contains("epa-efe")),
@@ -413,6 +423,11 @@ public final class Residue {
 
   /** The outlet or agency a credit or source line names ("Source: Northwind Press" → "Northwind Press"). */
   public static Optional<String> creditedName(String line) {
+    Matcher bare = SLASH_CREDIT.matcher(line.strip());
+    if (bare.matches()) { // "Susan Walsh/Pool Photo via AP" credits AP; "Evan Vucci/AP" too
+      String agency = bare.group(9) != null ? bare.group(9) : bare.group(7);
+      return agency.equalsIgnoreCase("pool") ? Optional.empty() : Optional.of(agency.strip());
+    }
     Matcher m = CREDIT_NAME.matcher(line.strip());
     if (!m.matches()) {
       return Optional.empty();

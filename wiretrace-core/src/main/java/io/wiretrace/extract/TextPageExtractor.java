@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * Extracts an article from a plain-text scraped page: each line is classified as title,
@@ -28,6 +29,10 @@ public final class TextPageExtractor {
    */
   /** "Name - slogan", "Name | slogan": how a site's name line over a scraped article reads. */
   private static final java.util.regex.Pattern SITE_NAME = java.util.regex.Pattern.compile("^[^-–—|:]{2,40}\\s[-–—|:]\\s\\p{Ll}");
+
+  /** A stub word glued without a space to the sentence end before it. */
+  private static final java.util.regex.Pattern GLUED_STUB =
+      java.util.regex.Pattern.compile("[.!?\"”’)](RSS|RSS Feed|Source|Share|Subscribe|Read [Mm]ore|Continue [Rr]eading)$");
 
   public Page extract(String content, String knownTitle) {
     String[] lines = content.replace("\r\n", "\n").replace('\r', '\n').split("\n");
@@ -109,6 +114,15 @@ public final class TextPageExtractor {
       // the container's title is all the text there is (a one-sentence article whose title is its
       // text): it stays the title and is the text too, rather than an article with no text
       body.add(titleLine);
+    }
+    if (!body.isEmpty()) {
+      // a stub a scraper glued to the last sentence: "... across the region.RSS"
+      String last = body.get(body.size() - 1);
+      Matcher glued = GLUED_STUB.matcher(last);
+      if (glued.find() && glued.start(1) > 0) {
+        removed.add(new Removed(glued.group(1), "rss_stub"));
+        body.set(body.size() - 1, last.substring(0, glued.start(1)));
+      }
     }
     String dateline = null;
     if (!body.isEmpty()) {

@@ -92,6 +92,8 @@ class TextPageExtractorTest {
       "hide caption|caption_credit",
       "Mayor Varga at City Hall. (Photo: Meridian Wire)|caption_credit",
       "Image credit: Getty Images|caption_credit",
+      "Evan Vucci/AP|caption_credit",
+      "Susan Walsh/Pool Photo via AP|caption_credit",
       "Posted on April 2, 2025|date_header",
       "2025-04-02 09:30|date_header",
       "Updated: Wednesday, April 2, 2025 at 9:30 am|date_header",
@@ -229,5 +231,24 @@ class TextPageExtractorTest {
     // with a body, the title line printed over it is still the headline, not text
     TextPageExtractor.Page q = x.extract(sentence + "\n" + BODY2, sentence);
     assertThat(q.text()).isEqualTo(BODY2);
+  }
+
+  @Test
+  void barePhotoCreditLine_isResidue_andItsAgencyACredit() {
+    TextPageExtractor.Page p = x.extract(String.join("\n", "Dockworkers walk out at Port of Halvern",
+        "Susan Walsh/Pool Photo via AP", BODY1, "Evan Vucci / Reuters", BODY2), null);
+    assertThat(p.text()).isEqualTo(BODY1 + "\n\n" + BODY2);
+    assertThat(p.removed()).extracting(Removed::reason).containsExactly("caption_credit", "caption_credit");
+    assertThat(p.credits()).containsExactly("Northwind Press", "AP", "Reuters"); // the dateline of BODY1 first
+  }
+
+  @Test
+  void stubGluedToTheLastSentence_isCut() {
+    TextPageExtractor.Page p = x.extract("Dockworkers walk out at Port of Halvern\n" + BODY1 + "\n" + BODY2 + "RSS", null);
+    assertThat(p.text()).isEqualTo(BODY1 + "\n\n" + BODY2);
+    assertThat(p.removed()).extracting(Removed::text).containsExactly("RSS");
+    // a sentence that merely ends in such a word keeps it
+    TextPageExtractor.Page q = x.extract("Dockworkers walk out at Port of Halvern\n" + BODY1 + "\nThe union will share", null);
+    assertThat(q.text()).endsWith("The union will share");
   }
 }
