@@ -214,7 +214,9 @@ class StoreTest {
     }
     assertThat(storeLines).isEqualTo(batchLines);
     TreeMap<Long, Long> seen = new TreeMap<>();
-    for (long delay : new long[] {300, 1200, 2500}) {
+    // kill points: 300 ms and 1.2 s after linking starts, and right after the first commit of the
+    // run (-1): the last one lands inside the ingest however slow or loaded the machine is
+    for (long delay : new long[] {300, -1, 1200}) {
       Path data = tmp.resolve("killed-" + delay);
       Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
           System.getProperty("java.class.path"), IngestMain.class.getName(), data.toString(), input.toString(), "7")
@@ -224,7 +226,15 @@ class StoreTest {
         while ((line = out.readLine()) != null && !line.startsWith("ingesting")) {
           // model loading and extraction
         }
-        Thread.sleep(delay);
+        if (delay >= 0) {
+          Thread.sleep(delay);
+        } else {
+          long start = commitGeneration(data);
+          long deadline = System.nanoTime() + 120_000_000_000L;
+          while (commitGeneration(data) <= start && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+          }
+        }
         p.destroyForcibly(); // SIGKILL
         p.waitFor();
       }
@@ -241,5 +251,18 @@ class StoreTest {
       }
     }
     assertThat(seen.values()).as("kill points fell inside the ingest").anyMatch(n -> n > 0 && n < 120);
+  }
+
+  /** The highest Lucene commit generation ({@code segments_N}) under {@code dir}, 0 when none. */
+  private static long commitGeneration(Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.walk(dir)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("segments_"))
+          .mapToLong(n -> Long.parseLong(n.substring("segments_".length()), Character.MAX_RADIX)).max().orElse(0);
+    } catch (java.io.UncheckedIOException | NumberFormatException e) {
+      return 0; // a file vanished while listed (Lucene deletes old commits): try again
+    }
   }
 }
