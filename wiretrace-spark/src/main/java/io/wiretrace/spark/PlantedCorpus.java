@@ -121,12 +121,18 @@ public final class PlantedCorpus {
   }
 
   private static String name(Random r) {
+    String w = pseudoWord(r);
+    return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
+
+  /** Two or three syllables. */
+  private static String pseudoWord(Random r) {
     StringBuilder sb = new StringBuilder();
     int k = 2 + r.nextInt(2);
     for (int i = 0; i < k; i++) {
       sb.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
     }
-    return Character.toUpperCase(sb.charAt(0)) + sb.substring(1);
+    return sb.toString();
   }
 
   /** Paragraphs of two or three sentences about the named people and places. */
@@ -183,12 +189,7 @@ public final class PlantedCorpus {
     Random r = new Random(seed ^ 0x5DEECE66DL);
     String[] v = new String[VOCABULARY];
     for (int i = 0; i < v.length; i++) {
-      StringBuilder sb = new StringBuilder();
-      int k = 2 + r.nextInt(2);
-      for (int j = 0; j < k; j++) {
-        sb.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
-      }
-      v[i] = sb.toString();
+      v[i] = pseudoWord(r);
     }
     return v;
   }
