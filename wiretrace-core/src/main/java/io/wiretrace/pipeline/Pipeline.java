@@ -118,56 +118,54 @@ public final class Pipeline {
   }
 
   private AnalysisResult finish(ExecutorService pool, Prepared p, List<Relation> relations) throws IOException {
-    {
-      List<Article> articles = p.articles();
-      List<Annotations> annotations = p.annotations();
-      List<Rejection> rejected = new ArrayList<>(p.rejected());
-      progress.stage("stories", -1);
-      List<Story> stories = clusterer.cluster(articles, relations);
-      Map<String, Article> byId = new HashMap<>();
-      for (Article a : articles) {
-        byId.put(a.id(), a);
-      }
-      if (paraphrases) {
-        progress.stage("paraphrases", -1);
-        List<Relation> found;
-        try {
-          found = new ParaphraseDetector(new SentenceEmbedder()).detect(byId, stories, relations);
-        } catch (RuntimeException | LinkageError e) {
-          // e.g. no ONNX Runtime build for this platform: lexical relations stand, the user is told
-          found = List.of();
-          rejected.add(new Rejection(PARAPHRASE_STAGE, "skipped, lexical copy detection only: " + e));
-        }
-        if (!found.isEmpty()) {
-          List<Relation> all = new ArrayList<>(relations);
-          all.addAll(found);
-          all.sort(Comparator.comparing(Relation::copy).thenComparing(Relation::original));
-          relations = all;
-          stories = withOriginals(stories, found);
-        }
-      }
-      progress.stage("synthesis", stories.size());
-      Map<String, Annotations> annotationsById = new HashMap<>();
-      for (Annotations an : annotations) {
-        annotationsById.put(an.article(), an);
-      }
-      // each story gets the relations of its own copies, not the whole list (stories x relations otherwise)
-      Map<String, List<Relation>> byCopy = new HashMap<>();
-      for (Relation r : relations) {
-        byCopy.computeIfAbsent(r.copy(), k -> new ArrayList<>()).add(r);
-      }
-      List<Synthesis> syntheses = parallel(pool, stories, st -> {
-        List<Relation> own = new ArrayList<>();
-        for (String id : st.articles()) {
-          own.addAll(byCopy.getOrDefault(id, List.of()));
-        }
-        Synthesis sy = synthesizer.synthesize(st, byId, annotationsById, own);
-        progress.advance();
-        return sy;
-      });
-      rejected.sort(Comparator.comparing(Rejection::input).thenComparing(Rejection::reason));
-      return new AnalysisResult(articles, relations, stories, rejected, annotations, syntheses);
+    List<Article> articles = p.articles();
+    List<Annotations> annotations = p.annotations();
+    List<Rejection> rejected = new ArrayList<>(p.rejected());
+    progress.stage("stories", -1);
+    List<Story> stories = clusterer.cluster(articles, relations);
+    Map<String, Article> byId = new HashMap<>();
+    for (Article a : articles) {
+      byId.put(a.id(), a);
     }
+    if (paraphrases) {
+      progress.stage("paraphrases", -1);
+      List<Relation> found;
+      try {
+        found = new ParaphraseDetector(new SentenceEmbedder()).detect(byId, stories, relations);
+      } catch (RuntimeException | LinkageError e) {
+        // e.g. no ONNX Runtime build for this platform: lexical relations stand, the user is told
+        found = List.of();
+        rejected.add(new Rejection(PARAPHRASE_STAGE, "skipped, lexical copy detection only: " + e));
+      }
+      if (!found.isEmpty()) {
+        List<Relation> all = new ArrayList<>(relations);
+        all.addAll(found);
+        all.sort(Comparator.comparing(Relation::copy).thenComparing(Relation::original));
+        relations = all;
+        stories = withOriginals(stories, found);
+      }
+    }
+    progress.stage("synthesis", stories.size());
+    Map<String, Annotations> annotationsById = new HashMap<>();
+    for (Annotations an : annotations) {
+      annotationsById.put(an.article(), an);
+    }
+    // each story gets the relations of its own copies, not the whole list (stories x relations otherwise)
+    Map<String, List<Relation>> byCopy = new HashMap<>();
+    for (Relation r : relations) {
+      byCopy.computeIfAbsent(r.copy(), k -> new ArrayList<>()).add(r);
+    }
+    List<Synthesis> syntheses = parallel(pool, stories, st -> {
+      List<Relation> own = new ArrayList<>();
+      for (String id : st.articles()) {
+        own.addAll(byCopy.getOrDefault(id, List.of()));
+      }
+      Synthesis sy = synthesizer.synthesize(st, byId, annotationsById, own);
+      progress.advance();
+      return sy;
+    });
+    rejected.sort(Comparator.comparing(Rejection::input).thenComparing(Rejection::reason));
+    return new AnalysisResult(articles, relations, stories, rejected, annotations, syntheses);
   }
 
   /**

@@ -115,9 +115,9 @@ public final class SparkAnalyze {
     List<Annotations> anns = new ArrayList<>(all.size());
     for (Prepped p : all) {
       arts.add(p.article());
-      anns.add(p.annotations());
-      if (p.failure() != null) {
-        rejected.add(p.failure());
+      anns.add(p.annotated().annotations());
+      if (p.annotated().failure() != null) {
+        rejected.add(p.annotated().failure());
       }
     }
     Pipeline pipeline = Pipeline.builder().threads(Math.max(1, Math.min(256, options.driverThreads())))
@@ -133,8 +133,8 @@ public final class SparkAnalyze {
   /** One thing a reader found: a document (with its place in discovery order) or a rejection. */
   record Read(long file, int record, RawDocument doc, Rejection rejection) implements Serializable {}
 
-  /** An extracted, annotated article; {@code failure} reports an annotation failure (article kept). */
-  record Prepped(Article article, Annotations annotations, Rejection failure) implements Serializable {}
+  /** An extracted article with its annotations (and the failure report when the annotator failed). */
+  record Prepped(Article article, Pipeline.Annotated annotated) implements Serializable {}
 
   static Iterator<Read> readFile(Inputs.Task t, Map<String, String> conf) {
     Configuration c = new Configuration(false);
@@ -185,8 +185,7 @@ public final class SparkAnalyze {
       }
       Object x = pipeline.extract((RawDocument) o);
       if (x instanceof Article a) {
-        Pipeline.Annotated an = pipeline.annotate(a);
-        out.add(new Prepped(a, an.annotations(), an.failure()));
+        out.add(new Prepped(a, pipeline.annotate(a)));
       } else {
         out.add(x);
       }
