@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code wiretrace train ner}: rebuilds the name-finder model that ships in wiretrace-core. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Rebuilds a model that ships inside wiretrace-core, from openly licensed data only.",
-    subcommands = {TrainCommand.Ner.class})
+    subcommands = {TrainCommand.Ner.class, TrainCommand.Rewrite.class})
 final class TrainCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -39,6 +39,30 @@ final class TrainCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter log = spec.commandLine().getOut();
       new io.wiretrace.eval.NerTrainer().train(data, out, log);
+      log.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "rewrite", mixinStandardHelpOptions = true,
+      description = {"Rebuilds the intrinsic rewrite detector's reference tables (WordNet glosses, MEANTIME, wikigold) and",
+          "its model (GUM news/interview/academic/court, as is, WordNet-spun, and round-tripped through Spanish by",
+          "Apertium: apt-get install apertium apertium-eng-spa) and writes both where wiretrace-core loads them from."})
+  static final class Rewrite implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "../shared/data", paramLabel = "DIR", description = "Dataset root (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--out", defaultValue = "wiretrace-core/src/main/resources/io/wiretrace/reuse", paramLabel = "DIR",
+        description = "Folder to write fluency-en.tsv.gz and rewrite-model.tsv to (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter log = spec.commandLine().getOut();
+      io.wiretrace.eval.RewriteTraining.train(data, out, log);
       log.flush();
       return 0;
     }

@@ -6,6 +6,7 @@ import io.wiretrace.model.Article;
 import io.wiretrace.model.Evidence;
 import io.wiretrace.model.Rejection;
 import io.wiretrace.model.Relation;
+import io.wiretrace.model.Rewrite;
 import io.wiretrace.model.Removed;
 import io.wiretrace.model.Story;
 import java.io.IOException;
@@ -82,6 +83,16 @@ public final class JsonLines {
     g.writeFieldName("score");
     g.writeNumber(fixed(a.rewrite().score()));
     numbers(g, "signals", a.rewrite().signals());
+    g.writeArrayFieldStart("spans");
+    for (Rewrite.Suspect x : a.rewrite().spans()) {
+      g.writeStartObject();
+      g.writeNumberField("start", x.start());
+      g.writeNumberField("end", x.end());
+      g.writeStringField("signal", x.signal());
+      g.writeStringField("likely", x.likely());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   };
 

@@ -55,12 +55,13 @@ public final class Pipeline {
   private final Extractor extractor = new Extractor();
   private final CopyDetector copies = new CopyDetector();
   private final StoryClusterer clusterer = StoryClusterer.builder().build();
-  private final RewriteDetector rewrites = new RewriteDetector();
+  private final RewriteDetector rewrites;
   private final Annotator annotator = new Annotator();
   private final boolean paraphrases;
   private final StorySynthesizer synthesizer = new StorySynthesizer();
 
-  private Pipeline(int threads, Progress progress, boolean paraphrases) {
+  private Pipeline(int threads, Progress progress, boolean paraphrases, RewriteDetector rewrites) {
+    this.rewrites = rewrites;
     this.threads = threads;
     this.progress = progress;
     this.paraphrases = paraphrases;
@@ -331,7 +332,7 @@ public final class Pipeline {
 
   private Article withRewrite(Article a) {
     return new Article(a.id(), a.url(), a.title(), a.published(), a.outlet(), a.byline(), a.dateline(), a.language(),
-        a.text(), a.removed(), a.credits(), rewrites.assess(a.text()));
+        a.text(), a.removed(), a.credits(), rewrites.assess(a.text(), a.language()));
   }
 
   /**
@@ -440,6 +441,16 @@ public final class Pipeline {
     private Integer threads;
     private Progress progress;
     private Boolean paraphrases;
+    private RewriteDetector rewrites;
+
+    /** The intrinsic rewrite detector; default: the shipped one ({@code new RewriteDetector()}). */
+    public Builder rewrites(RewriteDetector detector) {
+      if (rewrites != null) {
+        throw new IllegalStateException("rewrites was already set");
+      }
+      rewrites = java.util.Objects.requireNonNull(detector, "detector");
+      return this;
+    }
 
     /**
      * Whether to look for paraphrased copies with sentence embeddings among articles of one story that
@@ -476,7 +487,8 @@ public final class Pipeline {
 
     public Pipeline build() {
       return new Pipeline(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-          progress == null ? Progress.NONE : progress, paraphrases == null || paraphrases);
+          progress == null ? Progress.NONE : progress, paraphrases == null || paraphrases,
+          rewrites == null ? new RewriteDetector() : rewrites);
     }
   }
 }

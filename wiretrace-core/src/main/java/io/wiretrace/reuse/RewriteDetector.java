@@ -4,62 +4,522 @@ import io.wiretrace.model.Rewrite;
 import io.wiretrace.text.Synonyms;
 import io.wiretrace.text.Terms;
 import io.wiretrace.text.Tokens;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Intrinsic rewrite detection: is this article a synonym-spun rewrite, judged from the article
- * alone (its original need not be in the corpus)?
+ * Intrinsic rewrite detection: is this article a synonym-spun rewrite or a round trip through
+ * machine translation, judged from the article alone (its original need not be in the corpus)?
  *
- * <p>Signal: spinners swap words for WordNet synonyms chosen without regard to usage, so a spun
- * text is full of words that are much rarer than the usual word for the same sense ("citizenry" for
- * "people", "tribunal" for "court", "metropolis" for "city"). For each content word WordNet knows,
- * compare its sense-tagged use count with the most used word of its usual synset (see
- * {@link Synonyms#usage}); the word is an <em>odd choice</em> when the common word is at least
- * {@link #RATIO} times more used and used at least {@link #MIN_BEST} times. The share of odd choices
- * decides: {@code spun} from {@link #SPUN_SHARE}, {@code original} below it.
+ * <p>Measurements ({@link #FEATURES}), each against reference English ({@link Fluency}) or WordNet:
+ * <ul>
+ *   <li>{@code odd_synonym_share}: content words much rarer than the usual word of their sense
+ *       ("citizenry" for "people", "tribunal" for "court"); the usual word is the likely original;
+ *   <li>{@code broken_collocation_rate}: adjacent words that are not a set phrase but become one when a
+ *       word is put back by a WordNet neighbour ("shook palms" → "shook hands", "overseas minister" →
+ *       "foreign minister"), per 100 content words;
+ *   <li>{@code class_logprob} and {@code improbable_share}: how well the sentences' grammar (a trigram
+ *       model over function words and word shapes) fits reference English; round trips through
+ *       machine translation break it ("It said That the talks", "at Tuesday", "of the of");
+ *   <li>{@code foreign_word_share}: lower-case words neither WordNet nor the reference knows (an MT
+ *       engine leaves words it cannot translate, or glues them: "visitadeapuestas");
+ *   <li>{@code unseen_pair_share}: adjacent common words never seen together in the reference;
+ *   <li>{@code rare_word_share}: content words the reference has seen at most twice;
+ *   <li>{@code of_rate}, {@code possessive_rate}, {@code the_rate}, {@code of_chain_rate}: a round trip
+ *       through a Romance language turns "North Korea's army" into "the army of North Korea": "of"
+ *       and "the" become more frequent, the possessive "'s" rare, and "of" follows "of" within three
+ *       words ("the agency of news of the country");
+ *   <li>{@code mt_contrast}: the mean log-odds of the text's word-class trigrams between round-trip
+ *       output and originals, learnt from the training pieces (a naive Bayes contrast);
+ *   <li>{@code log_frequency}: the mean log2 reference count of the content words (a spinner's
+ *       choices are rarer than a writer's);
+ *   <li>{@code outranked_share}: content words with a WordNet synonym at least ten times more common
+ *       in the reference (seen 50 times or more), which is then the likely original.
+ * </ul>
+ * A multinomial logistic model over the standardized measurements gives the probability of
+ * {@code original}, {@code spun} and {@code machine_translated}; the text is judged rewritten when the
+ * probability that it is <em>not</em> original reaches the model's threshold (chosen so that few
+ * originals reach it), and then the likelier of {@code spun} and {@code machine_translated} is the
+ * kind and that probability the score; otherwise {@code original}, meaning no sign of rewriting. Texts with fewer than {@link #MIN_WORDS} content words
+ * WordNet knows are {@code unknown} (too short, or not English). Paraphrase is not judged
+ * intrinsically (only against an original: see {@code ParaphraseDetector}).
  *
- * <p>Verdicts: {@code spun} or {@code original} (meaning: no sign of spinning; machine translation and
- * paraphrase are not assessed by this version), or {@code unknown} when the text has fewer than
- * {@link #MIN_WORDS} content words WordNet knows (too short, or not English). Thread-safe.
+ * <p>The weights ship in the jar ({@code rewrite-model.tsv}), trained by {@code wiretrace eval rewrite
+ * --train} on copies generated from openly licensed text only. Thread-safe.
  */
 public final class RewriteDetector {
+  /** The measurements, in the model's order. */
+  public static final List<String> FEATURES = List.of("odd_synonym_share", "broken_collocation_rate", "class_logprob",
+      "improbable_share", "foreign_word_share", "unseen_pair_share", "rare_word_share", "of_rate", "possessive_rate", "the_rate",
+      "of_chain_rate", "mt_contrast", "log_frequency", "outranked_share");
+  /** The kinds the model tells apart, in its order. */
+  public static final List<String> KINDS = List.of("original", "spun", "machine_translated");
   static final int RATIO = 8;
   static final int MIN_BEST = 5;
-  /**
-   * Share of odd synonym choices from which an article is judged spun. Chosen on generated copies of
-   * Zyte bodies (seed 42), precision first: there 2.7 % of originals and 58 % of copies spun at 40 %
-   * reach it (at 0.04: 5.4 % and 78 %). {@code wiretrace eval reuse} reports it on another seed.
-   */
-  public static final double SPUN_SHARE = 0.05;
   static final int MIN_WORDS = 40;
+  /** Share of content words unknown to WordNet and the reference from which an unlabelled text is taken as not English. */
+  static final double NOT_ENGLISH = 0.25;
+  /** A class transition this improbable (log2) counts towards {@code improbable_share}. */
+  static final double IMPROBABLE = -11;
+  /** The model resource, next to this class. */
+  public static final String MODEL = "rewrite-model.tsv";
 
-  /** Assesses one article text. */
+  private final Fluency fluency;
+  private final Model model;
+
+  /** The shipped detector: shipped reference tables and weights. */
+  public RewriteDetector() {
+    this(Fluency.shipped(), Model.shipped());
+  }
+
+  /** A detector with other tables or weights (the trainer's path). */
+  public RewriteDetector(Fluency fluency, Model model) {
+    this.fluency = fluency;
+    this.model = model;
+  }
+
+  /** What {@link #measure} finds in one text. */
+  public record Measured(int knownWords, double[] features, List<Rewrite.Suspect> spans) {}
+
+  /** Assesses one article text whose language is not known. */
   public Rewrite assess(String text) {
+    return assess(text, null);
+  }
+
+  /**
+   * Assesses one article text. The model knows English only: a text in another language (as
+   * {@code language}, an ISO 639-1 code, says; or, when null, one where a quarter of the content words
+   * are unknown to English references) is {@code unknown}.
+   */
+  public Rewrite assess(String text, String language) {
+    if (language != null && !language.equals("en")) {
+      return new Rewrite("unknown", 0, Map.of("not_english", 1.0));
+    }
+    Measured m = measure(text);
+    if (m.knownWords() < MIN_WORDS) {
+      return new Rewrite("unknown", 0, Map.of("known_content_words", (double) m.knownWords()));
+    }
+    double foreignShare = m.features()[FEATURES.indexOf("foreign_word_share")];
+    if (language == null && foreignShare >= NOT_ENGLISH) {
+      return new Rewrite("unknown", 0, Map.of("foreign_word_share", round(foreignShare), "not_english", 1.0));
+    }
+    double[] p = model.probabilities(m.features());
+    // rewritten when the original is unlikely enough; which rewrite: the likelier of the two
+    String kind = "original";
+    double score = p[0];
+    if (1 - p[0] >= model.threshold(0)) {
+      int k = p[1] >= p[2] ? 1 : 2;
+      kind = KINDS.get(k);
+      score = 1 - p[0];
+    }
+    Map<String, Double> signals = new TreeMap<>();
+    for (int i = 0; i < FEATURES.size(); i++) {
+      signals.put(FEATURES.get(i), round(m.features()[i]));
+    }
+    signals.put("known_content_words", (double) m.knownWords());
+    for (int k = 1; k < KINDS.size(); k++) {
+      signals.put("p_" + KINDS.get(k), round(p[k]));
+    }
+    List<Rewrite.Suspect> spans = kind.equals("original") ? List.of() : m.spans();
+    return new Rewrite(kind, round(score), signals, spans);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  /** Measures one text: the {@link #FEATURES} and the suspicious spans behind them. */
+  public Measured measure(String text) {
     Tokens t = Tokens.of(text);
     int known = 0;
     int odd = 0;
+    int content = 0;
+    int foreign = 0;
+    int rare = 0;
+    int pairs = 0;
+    int unseenPairs = 0;
+    int broken = 0;
+    List<Rewrite.Suspect> spans = new ArrayList<>();
+    int ofs = 0;
+    int possessives = 0;
+    int thes = 0;
+    int chains = 0;
+    int lastOf = -10;
+    double logFreq = 0;
+    int outranked = 0;
     for (int i = 0; i < t.size(); i++) {
       String f = t.form(i);
-      if (f.length() < 3 || Terms.STOP_WORDS.contains(f) || !Character.isLetter(f.charAt(0))) {
+      if (f.equals("of")) {
+        ofs++;
+        if (i - lastOf <= 3) {
+          chains++;
+          spans.add(new Rewrite.Suspect(t.start(lastOf), t.end(i), "of_chain", null));
+        }
+        lastOf = i;
+      } else if (f.equals("the")) {
+        thes++;
+      } else if (f.endsWith("'s") || f.endsWith("s'")) {
+        possessives++;
+      }
+      if (!Character.isLetter(f.charAt(0))) {
         continue;
       }
+      boolean joined = i > 0 && onlySpaces(text, t.end(i - 1), t.start(i));
+      if (joined && Character.isLetter(t.form(i - 1).charAt(0))) {
+        String prev = t.form(i - 1);
+        if (fluency.count(prev) >= 20 && fluency.count(f) >= 20) {
+          pairs++;
+          if (fluency.count(prev, f) == 0) {
+            unseenPairs++;
+          }
+        }
+        if (content(prev) && content(f)) {
+          String likely = restoreCollocation(prev, f);
+          if (likely != null) {
+            broken++;
+            spans.add(new Rewrite.Suspect(t.start(i - 1), t.end(i), "broken_collocation",
+                likeCase(text.substring(t.start(i - 1), t.end(i)), likely)));
+          }
+        }
+      }
+      if (!content(f)) {
+        continue;
+      }
+      content++;
+      boolean lower = Character.isLowerCase(text.charAt(t.start(i)));
       int[] u = Synonyms.usage(f);
       if (u == null) {
+        if (lower && f.length() >= 4 && fluency.count(f) == 0 && f.indexOf('-') < 0 && f.indexOf('\'') < 0) {
+          foreign++;
+          spans.add(new Rewrite.Suspect(t.start(i), t.end(i), "foreign_word", null));
+        }
         continue;
       }
       known++;
+      int cf = fluency.count(f);
+      logFreq += Math.log(cf + 1) / Math.log(2);
+      if (cf <= 2) {
+        rare++;
+      }
+      if (outranking(f, cf) != null) {
+        outranked++;
+      }
       if (u[1] >= MIN_BEST && (long) u[0] * RATIO < u[1]) {
         odd++;
+        String usual = Synonyms.usual(f);
+        spans.add(new Rewrite.Suspect(t.start(i), t.end(i), "odd_synonym",
+            usual == null ? null : likeCase(text.substring(t.start(i), t.end(i)), usual)));
       }
     }
-    if (known < MIN_WORDS) {
-      return new Rewrite("unknown", 0, Map.of("known_content_words", (double) known));
+    double logSum = 0;
+    double contrastSum = 0;
+    Map<String, Double> contrast = model == null ? Map.of() : model.contrast;
+    int transitions = 0;
+    int improbable = 0;
+    for (List<String> sentence : Fluency.sentences(text)) {
+      List<String> c = Fluency.classes(sentence);
+      for (int k = 2; k < c.size(); k++) {
+        double lp = fluency.logProb(c.get(k - 2), c.get(k - 1), c.get(k));
+        if (!contrast.isEmpty()) {
+          contrastSum += contrast.getOrDefault(c.get(k - 2) + " " + c.get(k - 1) + " " + c.get(k), 0.0);
+        }
+        logSum += lp;
+        transitions++;
+        if (lp < IMPROBABLE) {
+          improbable++;
+        }
+      }
     }
-    double share = (double) odd / known;
-    boolean spun = share >= SPUN_SHARE;
-    // confidence grows with the distance from the threshold, in units of the threshold
-    double score = Math.min(1, 0.5 + Math.abs(share - SPUN_SHARE) / SPUN_SHARE / 2);
-    return new Rewrite(spun ? "spun" : "original", Math.round(score * 10000) / 10000.0,
-        Map.of("odd_synonym_share", Math.round(share * 10000) / 10000.0, "known_content_words", (double) known));
+    spans.sort(java.util.Comparator.comparingInt(Rewrite.Suspect::start).thenComparingInt(Rewrite.Suspect::end));
+    double[] features = {
+        share(odd, known),
+        content == 0 ? 0 : 100.0 * broken / content,
+        transitions == 0 ? 0 : logSum / transitions,
+        share(improbable, transitions),
+        share(foreign, content),
+        share(unseenPairs, pairs),
+        share(rare, known),
+        share(ofs, t.size()),
+        share(possessives, t.size()),
+        share(thes, t.size()),
+        t.size() == 0 ? 0 : 100.0 * chains / t.size(),
+        transitions == 0 ? 0 : contrastSum / transitions,
+        known == 0 ? 0 : logFreq / known,
+        share(outranked, known)};
+    return new Measured(known, features, spans);
+  }
+
+  private final Map<String, String> outrankedBy = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The WordNet synonym of {@code f} at least ten times more common in the reference (and seen 50 times), or null; cached per word. */
+  private String outranking(String f, int cf) {
+    String r = outrankedBy.computeIfAbsent(f, w -> {
+      String better = "";
+      for (String alt : Synonyms.alternatives(w)) {
+        int ca = fluency.count(alt);
+        if (ca >= 50 && ca >= 10L * (cf + 1) && (better.isEmpty() || ca > fluency.count(better))) {
+          better = alt;
+        }
+      }
+      return better;
+    });
+    return r.isEmpty() ? null : r;
+  }
+
+  private static double share(int a, int b) {
+    return b == 0 ? 0 : (double) a / b;
+  }
+
+  private static boolean content(String f) {
+    return f.length() >= 3 && Character.isLetter(f.charAt(0)) && !Terms.STOP_WORDS.contains(f)
+        && !Fluency.FUNCTION_WORDS.contains(f);
+  }
+
+  private static boolean onlySpaces(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) != ' ') {
+        return false;
+      }
+    }
+    return to > from;
+  }
+
+  /**
+   * The set phrase two adjacent words were likely made from, or null: "a b" is no WordNet two-word
+   * lemma, but "a x" (or "x b") is, x is a WordNet neighbour of b (of a) and more common in the
+   * reference than the word it would replace (spinners pick the rarer word). Returned in the text's
+   * inflection of the kept word and the phrase's base form of the restored one.
+   */
+  String restoreCollocation(String a, String b) {
+    List<String> as = Synonyms.bases(a);
+    List<String> bs = Synonyms.bases(b);
+    for (String ba : as) {
+      for (String bb : bs) {
+        if (fluency.collocation(ba, bb)) {
+          return null;
+        }
+      }
+    }
+    if (fluency.count(a, b) > 0) {
+      return null;
+    }
+    for (String ba : as) {
+      for (String x : sorted(fluency.collocatesAfter(ba))) {
+        if (!bs.contains(x) && fluency.count(x) > fluency.count(b) && Synonyms.related(x, b)) {
+          return a + " " + inflect(b, x);
+        }
+      }
+    }
+    for (String bb : bs) {
+      for (String x : sorted(fluency.collocatesBefore(bb))) {
+        if (!as.contains(x) && fluency.count(x) > fluency.count(a) && Synonyms.related(x, a)) {
+          return inflect(a, x) + " " + b;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<String> sorted(java.util.Set<String> s) {
+    if (s.size() <= 1) {
+      return List.copyOf(s);
+    }
+    List<String> l = new ArrayList<>(s);
+    java.util.Collections.sort(l);
+    return l;
+  }
+
+  /** The base form {@code base} given the plural or past ending of {@code like}, crudely. */
+  private static String inflect(String like, String base) {
+    if (like.endsWith("s") && !like.endsWith("ss") && !base.endsWith("s")) {
+      return base + "s";
+    }
+    return base;
+  }
+
+  private static String likeCase(String original, String replacement) {
+    return !original.isEmpty() && Character.isUpperCase(original.charAt(0))
+        ? Character.toUpperCase(replacement.charAt(0)) + replacement.substring(1) : replacement;
+  }
+
+  /**
+   * A multinomial logistic model over standardized {@link #FEATURES}, with a probability threshold
+   * per rewrite kind. Immutable.
+   */
+  public static final class Model {
+    private final double[] mean;
+    private final double[] sd;
+    private final double[][] weights; // [kind][1 + feature], [k][0] the bias
+    private final double[] thresholds;
+    private final Map<String, Double> contrast;
+
+    /**
+     * @param contrast log-odds of word-class trigrams ({@link Fluency#classes}) between round-trip
+     *     output and originals, for {@code mt_contrast}
+     */
+    public Model(double[] mean, double[] sd, double[][] weights, double[] thresholds, Map<String, Double> contrast) {
+      if (mean.length != FEATURES.size() || sd.length != FEATURES.size() || weights.length != KINDS.size()
+          || thresholds.length != KINDS.size()) {
+        throw new IllegalArgumentException("model shape does not match " + FEATURES.size() + " features and " + KINDS.size() + " kinds");
+      }
+      this.mean = mean.clone();
+      this.sd = sd.clone();
+      this.weights = new double[weights.length][];
+      for (int k = 0; k < weights.length; k++) {
+        if (weights[k].length != FEATURES.size() + 1) {
+          throw new IllegalArgumentException("kind " + k + " has " + weights[k].length + " weights");
+        }
+        this.weights[k] = weights[k].clone();
+      }
+      this.thresholds = thresholds.clone();
+      this.contrast = Map.copyOf(contrast);
+    }
+
+    private static final class Holder {
+      static final Model SHIPPED = load();
+    }
+
+    public static Model shipped() {
+      return Holder.SHIPPED;
+    }
+
+    private static Model load() {
+      try (InputStream in = RewriteDetector.class.getResourceAsStream(MODEL)) {
+        if (in == null) {
+          throw new IllegalStateException("rewrite model " + MODEL + " missing from the class path (a build error)");
+        }
+        return read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("rewrite model " + MODEL + " could not be read", e);
+      }
+    }
+
+    /** Standardizes, then softmax. */
+    public double[] probabilities(double[] x) {
+      double[] z = new double[KINDS.size()];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < z.length; k++) {
+        double s = weights[k][0];
+        for (int i = 0; i < x.length; i++) {
+          s += weights[k][i + 1] * (x[i] - mean[i]) / sd[i];
+        }
+        z[k] = s;
+        max = Math.max(max, s);
+      }
+      double sum = 0;
+      for (int k = 0; k < z.length; k++) {
+        z[k] = Math.exp(z[k] - max);
+        sum += z[k];
+      }
+      for (int k = 0; k < z.length; k++) {
+        z[k] /= sum;
+      }
+      return z;
+    }
+
+    /** Threshold on a kind's probability; for {@code original} (0), on the probability of not being original. */
+    public double threshold(int kind) {
+      return thresholds[kind];
+    }
+
+    /** The model in its resource format (tab-separated lines; the trainer writes it). */
+    public String write(String header) {
+      StringBuilder sb = new StringBuilder();
+      for (String h : header.split("\n")) {
+        sb.append("# ").append(h).append('\n');
+      }
+      for (int i = 0; i < FEATURES.size(); i++) {
+        sb.append("feature\t").append(FEATURES.get(i)).append('\t').append(num(mean[i])).append('\t').append(num(sd[i])).append('\n');
+      }
+      for (int k = 0; k < KINDS.size(); k++) {
+        sb.append("weight\t").append(KINDS.get(k)).append("\tbias\t").append(num(weights[k][0])).append('\n');
+        for (int i = 0; i < FEATURES.size(); i++) {
+          sb.append("weight\t").append(KINDS.get(k)).append('\t').append(FEATURES.get(i)).append('\t')
+              .append(num(weights[k][i + 1])).append('\n');
+        }
+      }
+      for (int k = 0; k < KINDS.size(); k++) {
+        sb.append("threshold\t").append(KINDS.get(k)).append('\t').append(num(thresholds[k])).append('\n');
+      }
+      for (Map.Entry<String, Double> e : new TreeMap<>(contrast).entrySet()) {
+        sb.append("contrast\t").append(e.getKey()).append('\t').append(num(e.getValue())).append('\n');
+      }
+      return sb.toString();
+    }
+
+    private static String num(double v) {
+      return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    /** Reads {@link #write}'s format. */
+    public static Model read(InputStream in) throws IOException {
+      double[] mean = new double[FEATURES.size()];
+      double[] sd = new double[FEATURES.size()];
+      double[][] w = new double[KINDS.size()][FEATURES.size() + 1];
+      double[] th = new double[KINDS.size()];
+      Map<String, Double> contrast = new java.util.HashMap<>();
+      Map<String, Boolean> seen = new LinkedHashMap<>();
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      int no = 0;
+      while ((line = r.readLine()) != null) {
+        no++;
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        try {
+          switch (f[0]) {
+            case "feature" -> {
+              int i = index(FEATURES, f[1], no);
+              mean[i] = Double.parseDouble(f[2]);
+              sd[i] = Double.parseDouble(f[3]);
+            }
+            case "weight" -> {
+              int k = index(KINDS, f[1], no);
+              int i = f[2].equals("bias") ? 0 : index(FEATURES, f[2], no) + 1;
+              w[k][i] = Double.parseDouble(f[3]);
+            }
+            case "threshold" -> th[index(KINDS, f[1], no)] = Double.parseDouble(f[2]);
+            case "contrast" -> {
+              contrast.put(f[1], Double.parseDouble(f[2]));
+              continue;
+            }
+            default -> throw new IOException("rewrite model line " + no + ": unknown entry '" + f[0] + "'");
+          }
+        } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+          throw new IOException("rewrite model line " + no + ": " + e.getMessage(), e);
+        }
+        seen.put(f[0] + "\t" + f[1] + (f[0].equals("weight") ? "\t" + f[2] : ""), true);
+      }
+      int expected = FEATURES.size() + KINDS.size() * (FEATURES.size() + 1) + KINDS.size();
+      if (seen.size() != expected) {
+        throw new IOException("rewrite model has " + seen.size() + " entries, expected " + expected);
+      }
+      for (int i = 0; i < sd.length; i++) {
+        if (!(sd[i] > 0)) {
+          throw new IOException("rewrite model: feature " + FEATURES.get(i) + " has no spread");
+        }
+      }
+      return new Model(mean, sd, w, th, contrast);
+    }
+
+    private static int index(List<String> names, String name, int line) throws IOException {
+      int i = names.indexOf(name);
+      if (i < 0) {
+        throw new IOException("rewrite model line " + line + ": unknown name '" + name + "'");
+      }
+      return i;
+    }
   }
 }

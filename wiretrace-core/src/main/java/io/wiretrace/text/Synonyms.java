@@ -155,6 +155,136 @@ public final class Synonyms {
     return best == null ? new int[0] : best;
   }
 
+  private static final Map<String, String> USUAL = new ConcurrentHashMap<>();
+
+  /**
+   * The most used word of the usual synset of {@code word} (its first sense in its most used part
+   * of speech), case-folded: "tribunal" gives "court", "citizenry" gives "people". Null when WordNet
+   * does not know the word or the word is itself the most used.
+   */
+  public static String usual(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (synsets(w).length == 0) {
+      return null;
+    }
+    String u = USUAL.computeIfAbsent(w, Synonyms::lookupUsual);
+    return u.isEmpty() ? null : u;
+  }
+
+  private static String lookupUsual(String w) {
+    Dictionary d = Holder.DICTIONARY;
+    int bestOwn = -1;
+    String out = "";
+    try {
+      for (POS pos : POS.getAllPOS()) {
+        for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
+          IndexWord iw = d.getIndexWord(pos, base);
+          if (iw == null || iw.getSenses().isEmpty()) {
+            continue;
+          }
+          int own = 0;
+          int top = -1;
+          String topLemma = "";
+          for (net.sf.extjwnl.data.Word x : iw.getSenses().get(0).getWords()) {
+            String l = x.getLemma().toLowerCase(Locale.ROOT);
+            if (x.getUseCount() > top && l.chars().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '-')) {
+              top = x.getUseCount();
+              topLemma = l;
+            }
+            if (x.getLemma().equalsIgnoreCase(base)) {
+              own = x.getUseCount();
+            }
+          }
+          if (own > bestOwn) {
+            bestOwn = own;
+            out = topLemma.equals(base) ? "" : topLemma;
+          }
+        }
+      }
+    } catch (JWNLException e) {
+      throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
+    }
+    return out;
+  }
+
+  private static final Map<String, List<String>> BASES = new ConcurrentHashMap<>();
+
+  /** Base forms of {@code word} in every part of speech ("shook" gives "shake"), the word itself first; case-folded. */
+  public static List<String> bases(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (synsets(w).length == 0) {
+      return List.of(w);
+    }
+    return BASES.computeIfAbsent(w, k -> {
+      java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+      out.add(k);
+      try {
+        for (POS pos : POS.getAllPOS()) {
+          out.addAll(Holder.DICTIONARY.getMorphologicalProcessor().lookupAllBaseForms(pos, k));
+        }
+      } catch (JWNLException e) {
+        throw new IllegalStateException("WordNet lookup failed for '" + k + "'", e);
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  private static final Map<String, long[]> NEAR = new ConcurrentHashMap<>();
+
+  /**
+   * True if the two words are different and close in WordNet: they share a synset, or a synset of
+   * one is a part of, has as a part, or is similar to a synset of the other: "palms"/"hands",
+   * "division"/"department".
+   */
+  public static boolean related(String a, String b) {
+    if (a.equalsIgnoreCase(b)) {
+      return false;
+    }
+    long[] y = synsets(b);
+    if (y.length == 0 || synsets(a).length == 0) {
+      return false;
+    }
+    long[] x = NEAR.computeIfAbsent(a.toLowerCase(Locale.ROOT), Synonyms::lookupNear);
+    for (long k : y) {
+      if (Arrays.binarySearch(x, k) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long[] lookupNear(String w) {
+    Dictionary d = Holder.DICTIONARY;
+    java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
+    try {
+      for (POS pos : POS.getAllPOS()) {
+        for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
+          IndexWord iw = d.getIndexWord(pos, base);
+          if (iw == null) {
+            continue;
+          }
+          for (Synset s : iw.getSenses()) {
+            keys.add(s.getOffset() * 10 + s.getPOS().getId());
+            for (net.sf.extjwnl.data.Pointer p : s.getPointers()) {
+              net.sf.extjwnl.data.PointerType type = p.getType();
+              if (type != net.sf.extjwnl.data.PointerType.PART_HOLONYM && type != net.sf.extjwnl.data.PointerType.PART_MERONYM
+                  && type != net.sf.extjwnl.data.PointerType.SIMILAR_TO) {
+                continue;
+              }
+              Synset t = p.getTargetSynset();
+              if (t != null) {
+                keys.add(t.getOffset() * 10 + t.getPOS().getId());
+              }
+            }
+          }
+        }
+      }
+    } catch (JWNLException e) {
+      throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
+    }
+    return keys.stream().mapToLong(Long::longValue).toArray();
+  }
+
   /** True if WordNet knows the word in some part of speech. */
   public static boolean known(String word) {
     return synsets(word).length > 0;

@@ -1,27 +1,53 @@
 package io.wiretrace.reuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wiretrace.model.Rewrite;
 import io.wiretrace.testing.Fixtures;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RewriteDetectorTest {
   private final RewriteDetector d = new RewriteDetector();
 
   @Test
-  void spunText_isJudgedSpun_fromItsOddSynonymChoices() {
+  void spunText_isJudgedSpun_andNamesLikelyOriginalWords() {
     Rewrite r = d.assess(Fixtures.floodSpun());
     assertThat(r.kind()).isEqualTo("spun");
-    assertThat(r.signals().get("odd_synonym_share")).isGreaterThanOrEqualTo(RewriteDetector.SPUN_SHARE);
+    assertThat(r.signals().get("p_spun")).isGreaterThan(r.signals().get("p_machine_translated"));
+    String text = Fixtures.floodSpun();
+    // "citizenry" is a spinner's word for "people": the span says so
+    assertThat(r.spans()).anySatisfy(s -> {
+      assertThat(text.substring(s.start(), s.end())).isEqualTo("citizenry");
+      assertThat(s.likely()).isEqualTo("people");
+    });
   }
 
   @Test
-  void wireText_isJudgedOriginal() {
+  void wireText_isJudgedOriginal_withoutSpans() {
     Rewrite r = d.assess(Fixtures.flood());
     assertThat(r.kind()).isEqualTo("original");
-    assertThat(r.signals().get("odd_synonym_share")).isLessThan(RewriteDetector.SPUN_SHARE);
+    assertThat(r.spans()).isEmpty();
     assertThat(r.score()).isBetween(0.5, 1.0);
+  }
+
+  @Test
+  void brokenCollocation_isRestored() {
+    // "shook palms": not a set phrase, but "shake hands" is and a palm is part of a hand
+    assertThat(d.restoreCollocation("shook", "palms")).isEqualTo("shook hands");
+    assertThat(d.restoreCollocation("shook", "hands")).isNull();
+  }
+
+  @Test
+  void measure_findsForeignWordsLeftByAnEngine() {
+    RewriteDetector.Measured m = d.measure("The minister held a visitadeapuestas with the officers of the department.");
+    assertThat(m.spans()).anySatisfy(s -> assertThat(s.signal()).isEqualTo("foreign_word"));
+    assertThat(m.features()[RewriteDetector.FEATURES.indexOf("foreign_word_share")]).isGreaterThan(0);
   }
 
   @Test
@@ -30,5 +56,30 @@ class RewriteDetectorTest {
     assertThat(d.assess("Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke ab Juni für Autos zu sperren, "
         + "nachdem Ingenieure Risse in zwei Pfeilern gefunden hatten. Radfahrer und Fußgänger dürfen weiter queren.").kind())
         .isEqualTo("unknown");
+  }
+
+  @Test
+  void classSequence_keepsFunctionWordsAndShapes() {
+    assertThat(Fluency.classes(java.util.List.of("It", "said", "That", "the", "talks", "ended", "at", "Tuesday", ","))).containsExactly(
+        "<s>", "<s>", "it", "said", "C", "the", "w-s", "w-ed", "at", "C", ",", "</s>");
+  }
+
+  @Test
+  void fluency_prefersSeenSequences() {
+    Fluency f = Fluency.of(Map.of("the", 3), Map.of("of the", 2), Set.of("shake hand"), Map.of("<s> <s> the", 5, "<s> the w", 5, "the w </s>", 5));
+    assertThat(f.logProb("<s>", "the", "w")).isGreaterThan(f.logProb("<s>", "the", "of"));
+    assertThat(f.collocation("shake", "hand")).isTrue();
+    assertThat(f.count("of", "the")).isEqualTo(2);
+  }
+
+  @Test
+  void model_roundTripsItsFormat_andRejectsBrokenFiles() throws IOException {
+    RewriteDetector.Model m = RewriteDetector.Model.shipped();
+    String written = m.write("test");
+    RewriteDetector.Model back = RewriteDetector.Model.read(new ByteArrayInputStream(written.getBytes(StandardCharsets.UTF_8)));
+    assertThat(back.write("test")).isEqualTo(written);
+    String broken = written.replaceFirst("threshold\tspun\t[^\n]*\n", "");
+    assertThatThrownBy(() -> RewriteDetector.Model.read(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(IOException.class).hasMessageContaining("entries");
   }
 }

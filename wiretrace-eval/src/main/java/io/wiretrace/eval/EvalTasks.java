@@ -5,7 +5,7 @@ public final class EvalTasks {
   private EvalTasks() {}
 
   /** Task names as typed on the command line. */
-  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse, levels, time, quotes, entities, paraphrase }
+  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse, levels, time, quotes, entities, paraphrase, rewrite }
 
   public static EvalTask create(Name name) {
     return switch (name) {
@@ -20,6 +20,7 @@ public final class EvalTasks {
       case quotes -> new QuoteEval();
       case entities -> new EntityEval();
       case paraphrase -> new ParaphraseEval();
+      case rewrite -> new RewriteEval();
     };
   }
 }

@@ -1,0 +1,309 @@
+package io.wiretrace.reuse;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reference statistics of plain English, for judging how a text reads on its own: word counts,
+ * adjacent word-pair counts, WordNet's two-word lemmas (collocations such as "shake hands",
+ * "foreign minister") and a trigram model over <em>word classes</em> (function words as themselves,
+ * every other word reduced to its shape: capitalized, number, or an open-class word with its
+ * suffix), which scores the grammar of a sentence independently of its topic.
+ *
+ * <p>The tables ship in the jar ({@code fluency-en.tsv.gz}); they were counted by {@code wiretrace
+ * eval rewrite --train} from WordNet 3.1's glosses and example sentences, MEANTIME (Wikinews) and
+ * wikigold (Wikipedia), all under licences that allow shipping (see NOTICE). Nothing is downloaded.
+ * Immutable and thread-safe once loaded.
+ */
+public final class Fluency {
+  /** The resource the tables are read from, next to this class. */
+  public static final String RESOURCE = "fluency-en.tsv.gz";
+
+  /** Closed-class words kept as themselves by {@link #classes}. */
+  public static final Set<String> FUNCTION_WORDS = Set.of(
+      "a", "an", "the", "this", "that", "these", "those", "some", "any", "no", "every", "each", "all", "both",
+      "either", "neither", "such", "other", "another", "more", "most", "much", "many", "few", "less", "least",
+      "of", "in", "on", "at", "to", "for", "from", "by", "with", "about", "into", "onto", "over", "under", "after",
+      "before", "during", "since", "until", "through", "between", "among", "against", "without", "within",
+      "across", "around", "behind", "beyond", "near", "toward", "towards", "upon", "despite", "via", "per", "amid",
+      "along", "above", "below", "off", "out", "up", "down", "than", "as", "like",
+      "and", "or", "but", "nor", "so", "yet", "if", "because", "although", "though", "while", "whether", "unless",
+      "when", "where", "why", "how", "what", "which", "who", "whom", "whose", "there", "here", "then", "also",
+      "not", "only", "even", "just", "very", "too", "again", "still", "already", "ever", "never",
+      "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
+      "them", "their", "himself", "herself", "itself", "themselves", "one",
+      "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did",
+      "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+      "said", "says", "say", "told", "according");
+
+  private static final class Holder {
+    static final Fluency TABLES = load();
+  }
+
+  /** The shipped tables (loaded once, about 0.3 s). */
+  public static Fluency shipped() {
+    return Holder.TABLES;
+  }
+
+  private final Map<String, Integer> words;
+  private final Map<String, Integer> pairs;
+  private final Map<String, Set<String>> collocationsByFirst;
+  private final Map<String, Set<String>> collocationsBySecond;
+  private final Map<String, Integer> trigrams;
+  private final Map<String, Integer> bigrams;
+  private final Map<String, Integer> unigrams;
+  private final Map<String, Integer> contexts2;
+  private final Map<String, Integer> contexts1;
+  private final Map<String, Integer> followers1 = new HashMap<>();
+  private final Map<String, Integer> followers2 = new HashMap<>();
+  private final long classTokens;
+  private final int classVocabulary;
+
+  private Fluency(Map<String, Integer> words, Map<String, Integer> pairs, Set<String> collocations, Map<String, Integer> trigrams) {
+    this.words = words;
+    this.pairs = pairs;
+    this.collocationsByFirst = new HashMap<>();
+    this.collocationsBySecond = new HashMap<>();
+    for (String c : collocations) {
+      int sp = c.indexOf(' ');
+      collocationsByFirst.computeIfAbsent(c.substring(0, sp), k -> new HashSet<>()).add(c.substring(sp + 1));
+      collocationsBySecond.computeIfAbsent(c.substring(sp + 1), k -> new HashSet<>()).add(c.substring(0, sp));
+    }
+    this.trigrams = trigrams;
+    this.bigrams = new HashMap<>();
+    this.unigrams = new HashMap<>();
+    this.contexts2 = new HashMap<>();
+    this.contexts1 = new HashMap<>();
+    long total = 0;
+    for (Map.Entry<String, Integer> e : trigrams.entrySet()) {
+      String[] c = e.getKey().split(" ");
+      int n = e.getValue();
+      contexts2.merge(c[0] + " " + c[1], n, Integer::sum);
+      followers2.merge(c[0] + " " + c[1], 1, Integer::sum);
+      bigrams.merge(c[1] + " " + c[2], n, Integer::sum);
+      contexts1.merge(c[1], n, Integer::sum);
+      unigrams.merge(c[2], n, Integer::sum);
+      total += n;
+    }
+    for (String k : bigrams.keySet()) {
+      followers1.merge(k.substring(0, k.indexOf(' ')), 1, Integer::sum);
+    }
+    this.classTokens = total;
+    this.classVocabulary = unigrams.size() + 1;
+  }
+
+  /** Builds tables from counts (the trainer's path; tests use it for small hand-made tables). */
+  public static Fluency of(Map<String, Integer> words, Map<String, Integer> pairs, Set<String> collocations, Map<String, Integer> trigrams) {
+    return new Fluency(Map.copyOf(words), Map.copyOf(pairs), Set.copyOf(collocations), Map.copyOf(trigrams));
+  }
+
+  private static Fluency load() {
+    try (InputStream raw = Fluency.class.getResourceAsStream(RESOURCE)) {
+      if (raw == null) {
+        throw new IllegalStateException("fluency tables " + RESOURCE + " missing from the class path (a build error)");
+      }
+      return read(new GZIPInputStream(raw));
+    } catch (IOException e) {
+      throw new UncheckedIOException("fluency tables " + RESOURCE + " could not be read", e);
+    }
+  }
+
+  /** Reads tables in the shipped format: lines {@code W|P|C|T <TAB> key <TAB> count}, {@code #} comments. */
+  public static Fluency read(InputStream in) throws IOException {
+    Map<String, Integer> w = new HashMap<>();
+    Map<String, Integer> p = new HashMap<>();
+    Set<String> c = new HashSet<>();
+    Map<String, Integer> t = new HashMap<>();
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    int no = 0;
+    while ((line = r.readLine()) != null) {
+      no++;
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      if (f.length != 3) {
+        throw new IOException("fluency tables line " + no + ": expected 3 tab-separated fields, got " + f.length);
+      }
+      int n = Integer.parseInt(f[2]);
+      switch (f[0]) {
+        case "W" -> w.put(f[1], n);
+        case "P" -> p.put(f[1], n);
+        case "C" -> c.add(f[1]);
+        case "T" -> t.put(f[1], n);
+        default -> throw new IOException("fluency tables line " + no + ": unknown table '" + f[0] + "'");
+      }
+    }
+    return new Fluency(w, p, c, t);
+  }
+
+  /** Reference count of a case-folded word (0 when unseen). */
+  public int count(String word) {
+    return words.getOrDefault(word, 0);
+  }
+
+  /** Reference count of two adjacent case-folded words (0 when unseen or below the shipped cut-off). */
+  public int count(String first, String second) {
+    return pairs.getOrDefault(first + " " + second, 0);
+  }
+
+  /** Second words that form a WordNet two-word lemma after {@code first} (a base form). */
+  public Set<String> collocatesAfter(String first) {
+    return collocationsByFirst.getOrDefault(first, Set.of());
+  }
+
+  /** First words that form a WordNet two-word lemma before {@code second} (a base form). */
+  public Set<String> collocatesBefore(String second) {
+    return collocationsBySecond.getOrDefault(second, Set.of());
+  }
+
+  /** True if "first second" (base forms) is a WordNet two-word lemma. */
+  public boolean collocation(String first, String second) {
+    return collocatesAfter(first).contains(second);
+  }
+
+  /**
+   * Log2 probability of class {@code c} after {@code a b}: interpolated absolute discounting
+   * (D = 0.75) down to an add-one unigram, so unseen sequences are possible but costly.
+   */
+  public double logProb(String a, String b, String c) {
+    double pUni = (unigrams.getOrDefault(c, 0) + 1.0) / (classTokens + classVocabulary);
+    double pBi = interpolate(contexts1.getOrDefault(b, 0), bigrams.getOrDefault(b + " " + c, 0), pUni, distinctAfter1(b));
+    double pTri = interpolate(contexts2.getOrDefault(a + " " + b, 0), trigrams.getOrDefault(a + " " + b + " " + c, 0), pBi,
+        distinctAfter2(a + " " + b));
+    return Math.log(pTri) / Math.log(2);
+  }
+
+  private static final double D = 0.75;
+
+  private int distinctAfter1(String b) {
+    return followers1.getOrDefault(b, 0);
+  }
+
+  private int distinctAfter2(String ab) {
+    return followers2.getOrDefault(ab, 0);
+  }
+
+  private static double interpolate(int context, int joint, double lower, int distinct) {
+    if (context == 0) {
+      return lower;
+    }
+    double lambda = D * distinct / context;
+    return Math.max(joint - D, 0) / context + lambda * lower;
+  }
+
+  /**
+   * The word-class sequence of one sentence's tokens (raw word forms, in order), with sentence
+   * start and end markers {@code <s>} and {@code </s>}: function words as themselves (case-folded),
+   * {@code #} for numbers, {@code C} for a capitalized word that does not open the sentence,
+   * {@code ,} for a comma, and {@code w}, {@code w-ly}, {@code w-ing}, {@code w-ed}, {@code w-s} for
+   * the other words by their ending.
+   */
+  public static List<String> classes(List<String> rawTokens) {
+    List<String> out = new ArrayList<>(rawTokens.size() + 3);
+    out.add("<s>");
+    out.add("<s>");
+    for (int i = 0; i < rawTokens.size(); i++) {
+      out.add(wordClass(rawTokens.get(i), i == 0 || rawTokens.get(i - 1).equals(":") || rawTokens.get(i - 1).equals("\"")));
+    }
+    out.add("</s>");
+    return out;
+  }
+
+  static String wordClass(String raw, boolean sentenceInitial) {
+    if (raw.equals(",") || raw.equals(";") || raw.equals(":") || raw.equals("\"") || raw.equals("(") || raw.equals(")")) {
+      return raw;
+    }
+    char first = raw.charAt(0);
+    if (Character.isDigit(first)) {
+      return "#";
+    }
+    String lower = raw.toLowerCase(Locale.ROOT);
+    if (FUNCTION_WORDS.contains(lower)) {
+      return sentenceInitial || !Character.isUpperCase(first) ? lower : "C";
+    }
+    if (Character.isUpperCase(first) && !sentenceInitial) {
+      return "C";
+    }
+    if (lower.endsWith("ly") && lower.length() > 4) {
+      return "w-ly";
+    }
+    if (lower.endsWith("ing") && lower.length() > 5) {
+      return "w-ing";
+    }
+    if (lower.endsWith("ed") && lower.length() > 4) {
+      return "w-ed";
+    }
+    if (lower.endsWith("s") && !lower.endsWith("ss") && lower.length() > 3) {
+      return "w-s";
+    }
+    return "w";
+  }
+
+  /**
+   * Splits text into sentences of raw tokens for {@link #classes}: words (letters, digits, inner
+   * apostrophes and hyphens) and the punctuation marks the classes keep; a sentence ends at
+   * {@code . ! ?} or a line break.
+   */
+  public static List<List<String>> sentences(String text) {
+    List<List<String>> out = new ArrayList<>();
+    List<String> cur = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char ch = text.charAt(i);
+      if (Character.isLetterOrDigit(ch)) {
+        int s = i;
+        while (i < n) {
+          char c = text.charAt(i);
+          if (Character.isLetterOrDigit(c)) {
+            i++;
+          } else if ((c == '\'' || c == '\u2019' || c == '-' || c == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1))
+              && Character.isDigit(text.charAt(i - 1))) && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+            i++;
+          } else {
+            break;
+          }
+        }
+        cur.add(text.substring(s, i).replace('\u2019', '\''));
+        continue;
+      }
+      if (ch == '.' || ch == '!' || ch == '?' || ch == '\n') {
+        if (!cur.isEmpty()) {
+          out.add(cur);
+          cur = new ArrayList<>();
+        }
+      } else if (ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')') {
+        if (!cur.isEmpty()) {
+          cur.add(String.valueOf(ch));
+        }
+      } else if (ch == '"' || ch == '\u201c' || ch == '\u201d') {
+        cur.add("\"");
+      }
+      i++;
+    }
+    if (!cur.isEmpty()) {
+      out.add(cur);
+    }
+    return out;
+  }
+
+  /** Number of entries per table, for the trainer's report: words, pairs, collocations, class trigrams. */
+  public int[] sizes() {
+    int colls = collocationsByFirst.values().stream().mapToInt(Set::size).sum();
+    return new int[] {words.size(), pairs.size(), colls, trigrams.size()};
+  }
+}
