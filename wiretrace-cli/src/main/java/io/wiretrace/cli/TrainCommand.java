@@ -46,8 +46,9 @@ final class TrainCommand implements Runnable {
 
   @Command(name = "rewrite", mixinStandardHelpOptions = true,
       description = {"Rebuilds the intrinsic rewrite detector's reference tables (WordNet glosses, MEANTIME, wikigold) and",
-          "its model (GUM news/interview/academic/court, as is, WordNet-spun, and round-tripped through Spanish by",
-          "Apertium: apt-get install apertium apertium-eng-spa) and writes both where wiretrace-core loads them from."})
+          "its model (GUM news/interview/academic/court as written, spun, and round-tripped through Spanish, Catalan and",
+          "Galician by Apertium, run locally: apt-get install apertium apertium-eng-spa apertium-eng-cat apertium-en-gl",
+          "lttoolbox-dev) and writes both where wiretrace-core loads them from. Deterministic."})
   static final class Rewrite implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

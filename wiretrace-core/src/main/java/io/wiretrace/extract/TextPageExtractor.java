@@ -124,6 +124,7 @@ public final class TextPageExtractor {
         body.set(body.size() - 1, last.substring(0, glued.start(1)));
       }
     }
+    joinSplitDateline(body);
     String dateline = null;
     if (!body.isEmpty()) {
       Optional<Dateline> d = Dateline.find(body.get(0));
@@ -135,6 +136,42 @@ public final class TextPageExtractor {
       }
     }
     return new Page(title, published, byline, dateline, String.join("\n\n", body), removed, dedupe(credits));
+  }
+
+  /** A place line: one to three capitalized words ("Beijing", "Hong Kong", "Washington,"). */
+  private static final java.util.regex.Pattern PLACE_LINE =
+      java.util.regex.Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,2},?$");
+  /** An outlet line: up to four words, capitalized, perhaps in parentheses ("CNN", "(Reuters)", "Al Jazeera"). */
+  private static final java.util.regex.Pattern OUTLET_LINE =
+      java.util.regex.Pattern.compile("^\\(?\\p{Lu}[\\p{L}&.'’-]*(?: [\\p{Lu}&][\\p{L}&.'’-]*){0,3}\\)?$");
+  private static final java.util.regex.Pattern DASH_LINE = java.util.regex.Pattern.compile("^[—–-]{1,2}$");
+
+  /**
+   * A dateline that a page's layout split over lines ("Beijing" / "CNN" / "—" above the first
+   * paragraph) is put back together ("Beijing (CNN) — ..."), so it reads as a dateline and names the
+   * outlet. Only when the dash line or a dash opening the next paragraph says it is one.
+   */
+  static void joinSplitDateline(List<String> body) {
+    if (body.size() < 3 || !PLACE_LINE.matcher(body.get(0)).matches() || !OUTLET_LINE.matcher(body.get(1)).matches()) {
+      return;
+    }
+    String outlet = body.get(1).replaceAll("^\\(|\\)$", "");
+    String rest;
+    int used;
+    if (DASH_LINE.matcher(body.get(2)).matches() && body.size() >= 4) {
+      rest = body.get(3);
+      used = 4;
+    } else if (body.get(2).matches("^[—–-]{1,2}\\s+\\S.*")) {
+      rest = body.get(2).replaceFirst("^[—–-]{1,2}\\s+", "");
+      used = 3;
+    } else {
+      return;
+    }
+    String joined = body.get(0).replaceFirst(",$", "") + " (" + outlet + ") — " + rest;
+    for (int i = 0; i < used; i++) {
+      body.remove(0);
+    }
+    body.add(0, joined);
   }
 
   private static List<String> dedupe(List<String> credits) {

@@ -34,7 +34,8 @@ public record Rewrite(String kind, double score, Map<String, Double> signals, Li
    *
    * @param start offset of its first character in the article text
    * @param end offset just past its last character
-   * @param signal why it is suspect: {@code odd_synonym}, {@code broken_collocation}, {@code foreign_word}, {@code of_chain}
+   * @param signal why it is suspect: {@code odd_synonym}, {@code broken_collocation}, {@code foreign_word}, {@code of_chain},
+   *     {@code odd_day_preposition}
    *     ("the agency of news of the country", a round trip's mark)
    * @param likely the likely original wording, or null when none can be told
    */

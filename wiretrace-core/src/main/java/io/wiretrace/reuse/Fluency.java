@@ -48,6 +48,45 @@ public final class Fluency {
       "will", "would", "shall", "should", "can", "could", "may", "might", "must",
       "said", "says", "say", "told", "according");
 
+  /** Every word class {@link #classes} can produce, in a fixed order (their ids). */
+  public static final List<String> CLASS_NAMES;
+  private static final Map<String, Integer> CLASS_ID = new HashMap<>();
+
+  static {
+    List<String> names = new ArrayList<>(List.of("<s>", "</s>", "#", "C", ",", ";", ":", "\"", "(", ")", "w", "w-ly", "w-ing",
+        "w-ed", "w-s"));
+    names.addAll(new java.util.TreeSet<>(FUNCTION_WORDS));
+    CLASS_NAMES = List.copyOf(names);
+    for (int i = 0; i < CLASS_NAMES.size(); i++) {
+      CLASS_ID.put(CLASS_NAMES.get(i), i);
+    }
+  }
+
+  /** Number of word classes. */
+  public static final int V = CLASS_NAMES.size();
+
+  /** The id of a class name, or -1. */
+  public static int classId(String name) {
+    return CLASS_ID.getOrDefault(name, -1);
+  }
+
+  /** Key of a class trigram by ids. */
+  public static long key(int a, int b, int c) {
+    return ((long) a * V + b) * V + c;
+  }
+
+  /** Key of a class trigram written as three space-separated names, or -1 if a name is not a class. */
+  public static long key(String trigram) {
+    String[] c = trigram.split(" ");
+    if (c.length != 3) {
+      return -1;
+    }
+    int a = classId(c[0]);
+    int b = classId(c[1]);
+    int d = classId(c[2]);
+    return a < 0 || b < 0 || d < 0 ? -1 : key(a, b, d);
+  }
+
   private static final class Holder {
     static final Fluency TABLES = load();
   }
@@ -61,13 +100,14 @@ public final class Fluency {
   private final Map<String, Integer> pairs;
   private final Map<String, Set<String>> collocationsByFirst;
   private final Map<String, Set<String>> collocationsBySecond;
-  private final Map<String, Integer> trigrams;
-  private final Map<String, Integer> bigrams;
-  private final Map<String, Integer> unigrams;
-  private final Map<String, Integer> contexts2;
-  private final Map<String, Integer> contexts1;
-  private final Map<String, Integer> followers1 = new HashMap<>();
-  private final Map<String, Integer> followers2 = new HashMap<>();
+  private final Map<String, Integer> trigramsByName;
+  private final Map<Long, Integer> trigrams = new HashMap<>();
+  private final int[] bigrams = new int[V * V];
+  private final int[] unigrams = new int[V];
+  private final Map<Long, Integer> contexts2 = new HashMap<>(); // key(0, a, b)
+  private final Map<Long, Integer> followers2 = new HashMap<>();
+  private final int[] contexts1 = new int[V];
+  private final int[] followers1 = new int[V];
   private final long classTokens;
   private final int classVocabulary;
 
@@ -81,27 +121,30 @@ public final class Fluency {
       collocationsByFirst.computeIfAbsent(c.substring(0, sp), k -> new HashSet<>()).add(c.substring(sp + 1));
       collocationsBySecond.computeIfAbsent(c.substring(sp + 1), k -> new HashSet<>()).add(c.substring(0, sp));
     }
-    this.trigrams = trigrams;
-    this.bigrams = new HashMap<>();
-    this.unigrams = new HashMap<>();
-    this.contexts2 = new HashMap<>();
-    this.contexts1 = new HashMap<>();
+    this.trigramsByName = trigrams;
     long total = 0;
     for (Map.Entry<String, Integer> e : trigrams.entrySet()) {
-      String[] c = e.getKey().split(" ");
+      long k = key(e.getKey());
+      if (k < 0) {
+        throw new IllegalArgumentException("fluency tables: '" + e.getKey() + "' is not a trigram of word classes");
+      }
       int n = e.getValue();
-      contexts2.merge(c[0] + " " + c[1], n, Integer::sum);
-      followers2.merge(c[0] + " " + c[1], 1, Integer::sum);
-      bigrams.merge(c[1] + " " + c[2], n, Integer::sum);
-      contexts1.merge(c[1], n, Integer::sum);
-      unigrams.merge(c[2], n, Integer::sum);
+      int c = (int) (k % V);
+      int bb = (int) (k / V % V);
+      int aa = (int) (k / V / V);
+      this.trigrams.put(k, n);
+      contexts2.merge(key(0, aa, bb), n, Integer::sum);
+      followers2.merge(key(0, aa, bb), 1, Integer::sum);
+      if (bigrams[bb * V + c] == 0) {
+        followers1[bb]++;
+      }
+      bigrams[bb * V + c] += n;
+      contexts1[bb] += n;
+      unigrams[c] += n;
       total += n;
     }
-    for (String k : bigrams.keySet()) {
-      followers1.merge(k.substring(0, k.indexOf(' ')), 1, Integer::sum);
-    }
     this.classTokens = total;
-    this.classVocabulary = unigrams.size() + 1;
+    this.classVocabulary = V + 1;
   }
 
   /** Builds tables from counts (the trainer's path; tests use it for small hand-made tables). */
@@ -180,22 +223,21 @@ public final class Fluency {
    * (D = 0.75) down to an add-one unigram, so unseen sequences are possible but costly.
    */
   public double logProb(String a, String b, String c) {
-    double pUni = (unigrams.getOrDefault(c, 0) + 1.0) / (classTokens + classVocabulary);
-    double pBi = interpolate(contexts1.getOrDefault(b, 0), bigrams.getOrDefault(b + " " + c, 0), pUni, distinctAfter1(b));
-    double pTri = interpolate(contexts2.getOrDefault(a + " " + b, 0), trigrams.getOrDefault(a + " " + b + " " + c, 0), pBi,
-        distinctAfter2(a + " " + b));
-    return Math.log(pTri) / Math.log(2);
+    return logProb(classId(a), classId(b), classId(c));
   }
 
+  /** {@link #logProb(String, String, String)} by class ids. */
+  public double logProb(int a, int b, int c) {
+    double pUni = (unigrams[c] + 1.0) / (classTokens + classVocabulary);
+    double pBi = interpolate(contexts1[b], bigrams[b * V + c], pUni, followers1[b]);
+    long ctx = key(0, a, b);
+    Integer n2 = contexts2.get(ctx);
+    double pTri = n2 == null ? pBi : interpolate(n2, trigrams.getOrDefault(key(a, b, c), 0), pBi, followers2.get(ctx));
+    return Math.log(pTri) * INV_LN2;
+  }
+
+  private static final double INV_LN2 = 1 / Math.log(2);
   private static final double D = 0.75;
-
-  private int distinctAfter1(String b) {
-    return followers1.getOrDefault(b, 0);
-  }
-
-  private int distinctAfter2(String ab) {
-    return followers2.getOrDefault(ab, 0);
-  }
 
   private static double interpolate(int context, int joint, double lower, int distinct) {
     if (context == 0) {
@@ -220,6 +262,16 @@ public final class Fluency {
       out.add(wordClass(rawTokens.get(i), i == 0 || rawTokens.get(i - 1).equals(":") || rawTokens.get(i - 1).equals("\"")));
     }
     out.add("</s>");
+    return out;
+  }
+
+  /** {@link #classes} as class ids. */
+  public static int[] classIds(List<String> rawTokens) {
+    List<String> c = classes(rawTokens);
+    int[] out = new int[c.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = CLASS_ID.get(c.get(i));
+    }
     return out;
   }
 
@@ -304,6 +356,6 @@ public final class Fluency {
   /** Number of entries per table, for the trainer's report: words, pairs, collocations, class trigrams. */
   public int[] sizes() {
     int colls = collocationsByFirst.values().stream().mapToInt(Set::size).sum();
-    return new int[] {words.size(), pairs.size(), colls, trigrams.size()};
+    return new int[] {words.size(), pairs.size(), colls, trigramsByName.size()};
   }
 }

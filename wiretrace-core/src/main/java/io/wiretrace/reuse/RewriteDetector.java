@@ -44,7 +44,9 @@ import java.util.TreeMap;
  *   <li>{@code log_frequency}: the mean log2 reference count of the content words (a spinner's
  *       choices are rarer than a writer's);
  *   <li>{@code outranked_share}: content words with a WordNet synonym at least ten times more common
- *       in the reference (seen 50 times or more), which is then the likely original.
+ *       in the reference (seen 50 times or more), which is then the likely original;
+ *   <li>{@code odd_day_preposition_rate}: weekdays after "at", "in", "of" or "the" ("at Monday", "the
+ *       Thursday late": Romance "el lunes" rendered word for word), per 100 words.
  * </ul>
  * A multinomial logistic model over the standardized measurements gives the probability of
  * {@code original}, {@code spun} and {@code machine_translated}; the text is judged rewritten when the
@@ -61,7 +63,8 @@ public final class RewriteDetector {
   /** The measurements, in the model's order. */
   public static final List<String> FEATURES = List.of("odd_synonym_share", "broken_collocation_rate", "class_logprob",
       "improbable_share", "foreign_word_share", "unseen_pair_share", "rare_word_share", "of_rate", "possessive_rate", "the_rate",
-      "of_chain_rate", "mt_contrast", "log_frequency", "outranked_share");
+      "of_chain_rate", "mt_contrast", "log_frequency", "outranked_share",
+      "odd_day_preposition_rate");
   /** The kinds the model tells apart, in its order. */
   public static final List<String> KINDS = List.of("original", "spun", "machine_translated");
   static final int RATIO = 8;
@@ -156,9 +159,14 @@ public final class RewriteDetector {
     int chains = 0;
     int lastOf = -10;
     double logFreq = 0;
+    int oddDays = 0;
     int outranked = 0;
     for (int i = 0; i < t.size(); i++) {
       String f = t.form(i);
+      if (i > 0 && WEEKDAYS.contains(f) && ODD_BEFORE_DAY.contains(t.form(i - 1))) {
+        oddDays++;
+        spans.add(new Rewrite.Suspect(t.start(i - 1), t.end(i), "odd_day_preposition", null));
+      }
       if (f.equals("of")) {
         ofs++;
         if (i - lastOf <= 3) {
@@ -223,15 +231,16 @@ public final class RewriteDetector {
     }
     double logSum = 0;
     double contrastSum = 0;
-    Map<String, Double> contrast = model == null ? Map.of() : model.contrast;
+    Map<Long, Double> contrast = model == null ? Map.of() : model.contrastByKey;
     int transitions = 0;
     int improbable = 0;
     for (List<String> sentence : Fluency.sentences(text)) {
-      List<String> c = Fluency.classes(sentence);
-      for (int k = 2; k < c.size(); k++) {
-        double lp = fluency.logProb(c.get(k - 2), c.get(k - 1), c.get(k));
+      int[] c = Fluency.classIds(sentence);
+      for (int k = 2; k < c.length; k++) {
+        double lp = fluency.logProb(c[k - 2], c[k - 1], c[k]);
         if (!contrast.isEmpty()) {
-          contrastSum += contrast.getOrDefault(c.get(k - 2) + " " + c.get(k - 1) + " " + c.get(k), 0.0);
+          Double v = contrast.get(Fluency.key(c[k - 2], c[k - 1], c[k]));
+          contrastSum += v == null ? 0 : v;
         }
         logSum += lp;
         transitions++;
@@ -255,9 +264,14 @@ public final class RewriteDetector {
         t.size() == 0 ? 0 : 100.0 * chains / t.size(),
         transitions == 0 ? 0 : contrastSum / transitions,
         known == 0 ? 0 : logFreq / known,
-        share(outranked, known)};
+        share(outranked, known),
+        t.size() == 0 ? 0 : 100.0 * oddDays / t.size()};
     return new Measured(known, features, spans);
   }
+
+  private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday");
+  private static final java.util.Set<String> ODD_BEFORE_DAY = java.util.Set.of("at", "in", "of", "the");
 
   private final Map<String, String> outrankedBy = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -362,6 +376,7 @@ public final class RewriteDetector {
     private final double[][] weights; // [kind][1 + feature], [k][0] the bias
     private final double[] thresholds;
     private final Map<String, Double> contrast;
+    private final Map<Long, Double> contrastByKey = new java.util.HashMap<>();
 
     /**
      * @param contrast log-odds of word-class trigrams ({@link Fluency#classes}) between round-trip
@@ -383,6 +398,13 @@ public final class RewriteDetector {
       }
       this.thresholds = thresholds.clone();
       this.contrast = Map.copyOf(contrast);
+      for (Map.Entry<String, Double> e : contrast.entrySet()) {
+        long k = Fluency.key(e.getKey());
+        if (k < 0) {
+          throw new IllegalArgumentException("contrast key '" + e.getKey() + "' is not a trigram of word classes");
+        }
+        contrastByKey.put(k, e.getValue());
+      }
     }
 
     private static final class Holder {

@@ -293,10 +293,20 @@ public final class Synonyms {
   /** Sorted keys (offset * 10 + POS id) of every synset of every base form of {@code word}. */
   static long[] synsets(String word) {
     String w = word.toLowerCase(Locale.ROOT);
-    if (w.length() < 2 || w.length() > 40 || !w.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
+    if (w.length() < 2 || w.length() > 40 || !wordLike(w)) {
       return NONE;
     }
     return CACHE.computeIfAbsent(w, Synonyms::lookup);
+  }
+
+  private static boolean wordLike(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (!Character.isLetter(c) && c != '-' && c != '\'') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long[] lookup(String w) {

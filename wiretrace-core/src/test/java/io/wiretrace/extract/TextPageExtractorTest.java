@@ -188,6 +188,26 @@ class TextPageExtractorTest {
   }
 
   @Test
+  void datelineSplitOverLines_isJoined_andNamesTheOutlet() {
+    String page = String.join("\n", "Harbour talks resume after a year", "Beijing", "CNN", "—",
+        "Negotiators from both ports met again on Tuesday to settle the fishing quota, officials said.",
+        "A second round is planned for June.");
+    TextPageExtractor.Page p = x.extract(page, null);
+    assertThat(p.dateline()).isEqualTo("Beijing (CNN) —");
+    assertThat(p.credits()).contains("CNN");
+    assertThat(p.text()).startsWith("Beijing (CNN) — Negotiators from both ports").contains("A second round");
+    // the dash may open the paragraph instead of standing alone
+    TextPageExtractor.Page q = x.extract(String.join("\n", "Harbour talks resume after a year", "Hong Kong", "(Reuters)",
+        "— Negotiators met again on Tuesday.", "More talks follow."), null);
+    assertThat(q.dateline()).isEqualTo("Hong Kong (Reuters) —");
+    // two short capitalized lines without a dash are left alone
+    TextPageExtractor.Page r = x.extract(String.join("\n", "Harbour talks resume after a year", "Beijing", "Officials",
+        "Negotiators met again on Tuesday.", "More talks follow."), null);
+    assertThat(r.dateline()).isNull();
+    assertThat(r.text()).startsWith("Beijing");
+  }
+
+  @Test
   void dateline_forms() {
     assertThat(Dateline.find("SANTA IRENE, Caldera (Northwind Press) — A quake struck.")).hasValueSatisfying(d -> {
       assertThat(d.text()).isEqualTo("SANTA IRENE, Caldera (Northwind Press) —");

@@ -19,11 +19,14 @@ class JsonLinesTest {
   @Test
   void article_fieldsInContractOrder() throws IOException {
     Article a = new Article("a/b.txt", null, "T", "2025-01-02", "O", null, "X —", "en", "P1\n\nP2",
-        List.of(new Removed("Leave a Reply", "comment_form")), List.of("Wire"), new Rewrite("unknown", 0, Map.of("b", 0.5, "a", 1.0 / 3)));
+        List.of(new Removed("Leave a Reply", "comment_form")), List.of("Wire"), new Rewrite("spun", 0.9, Map.of("b", 0.5, "a", 1.0 / 3),
+        List.of(new Rewrite.Suspect(0, 2, "odd_synonym", "Q1"), new Rewrite.Suspect(4, 6, "foreign_word", null))));
     assertThat(JsonLines.line(a, JsonLines.ARTICLE)).isEqualTo(
         "{\"id\":\"a/b.txt\",\"url\":null,\"title\":\"T\",\"published\":\"2025-01-02\",\"outlet\":\"O\",\"byline\":null,"
             + "\"dateline\":\"X —\",\"language\":\"en\",\"text\":\"P1\\n\\nP2\",\"removed\":[{\"text\":\"Leave a Reply\",\"reason\":\"comment_form\"}],"
-            + "\"credits\":[\"Wire\"],\"rewrite\":{\"kind\":\"unknown\",\"score\":0,\"signals\":{\"a\":0.3333,\"b\":0.5}}}");
+            + "\"credits\":[\"Wire\"],\"rewrite\":{\"kind\":\"spun\",\"score\":0.9,\"signals\":{\"a\":0.3333,\"b\":0.5},"
+            + "\"spans\":[{\"start\":0,\"end\":2,\"signal\":\"odd_synonym\",\"likely\":\"Q1\"},"
+            + "{\"start\":4,\"end\":6,\"signal\":\"foreign_word\",\"likely\":null}]}}");
   }
 
   @Test

@@ -290,7 +290,11 @@ final class ReuseEval implements EvalTask {
     return k.toString();
   }
 
-  /** Intrinsic rewrite detection (no original at hand) on another seed than the one its threshold was chosen on. */
+  /**
+   * Intrinsic rewrite detection (no original at hand) on WordNet-spun Zyte bodies: the spinner the
+   * shipped model was trained with (on GUM texts, not these). {@code eval rewrite} holds the
+   * thesaurus out as well.
+   */
   private static void intrinsicRows(Table t, List<CopyGenerator.Source> originals, List<String> filler) {
     io.wiretrace.reuse.RewriteDetector rd = new io.wiretrace.reuse.RewriteDetector();
     Extractor extractor = new Extractor();

@@ -290,7 +290,10 @@ final class RewriteEval implements EvalTask {
     group.add(g);
   }
 
-  /** Multinomial logistic regression, full-batch gradient descent, L2 1e-3, classes weighted to balance. */
+  /** L2 penalty of the logistic model: 0.01 was tried: the held-out fold then finds fewer round trips (544 against 593 of 621). */
+  static final double L2 = 1e-3;
+
+  /** Multinomial logistic regression, full-batch gradient descent, L2 {@link #L2}, classes weighted to balance. */
   static RewriteDetector.Model fit(List<double[]> x, List<Integer> y, double[] mean, double[] sd, double[] thresholds,
       Map<String, Double> contrast) {
     int n = mean.length;
@@ -337,7 +340,7 @@ final class RewriteEval implements EvalTask {
       }
       for (int k = 0; k < kinds; k++) {
         for (int j = 0; j <= n; j++) {
-          w[k][j] -= lr * (grad[k][j] / z.length + (j == 0 ? 0 : 1e-3 * w[k][j]));
+          w[k][j] -= lr * (grad[k][j] / z.length + (j == 0 ? 0 : L2 * w[k][j]));
         }
       }
     }

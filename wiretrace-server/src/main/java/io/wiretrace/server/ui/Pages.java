@@ -85,7 +85,8 @@ public final class Pages {
   /** The article page. */
   public record ArticlePage(String title, String id, String source, String sourceHref, String published, String url,
       String byline, String language, String storyHref, String storyTitle, String rewriteKind, String rewriteScore,
-      List<String> rewriteSignals, List<ArticleRow> relations, List<String> paragraphs, List<Residue> residue, List<String> credits) {}
+      List<String> rewriteSignals, List<String> rewriteSuspects, List<ArticleRow> relations, List<String> paragraphs,
+      List<Residue> residue, List<String> credits) {}
 
   /** An error page. */
   public record Problem(int status, String message) {}

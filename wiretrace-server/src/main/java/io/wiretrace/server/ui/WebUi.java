@@ -514,12 +514,24 @@ public final class WebUi {
     List<String> signals = new ArrayList<>();
     a.path("rewrite").path("signals").properties().forEach(e -> signals.add(e.getKey().replace('_', ' ') + " "
         + Explain.number(e.getValue().asDouble())));
+    // the suspicious passages, as quoted text and the likely original wording ("citizenry" -> people)
+    List<String> suspects = new ArrayList<>();
+    String body = a.get("text").asText();
+    for (JsonNode x : a.path("rewrite").path("spans")) {
+      int from = x.path("start").asInt();
+      int to = x.path("end").asInt();
+      if (from < 0 || to > body.length() || from > to || suspects.size() == 40) {
+        continue;
+      }
+      String likely = x.path("likely").isTextual() ? " → " + x.path("likely").asText() : "";
+      suspects.add("“" + body.substring(from, to) + "”" + likely + " (" + x.path("signal").asText().replace('_', ' ') + ")");
+    }
     String sid = a.path("story").asText();
     Map<String, String> titles = s.storyTitles(List.of(sid));
     return Optional.of(render("article.jte", new Pages.ArticlePage(title(a.get("title")), id, sourceOf(a),
         outletHref(text(a.get("outlet"))), date(a.get("published")), text(a.get("url")), text(a.get("byline")),
         text(a.get("language")), "/story/" + sid, titles.getOrDefault(sid, sid), a.path("rewrite").path("kind").asText("unknown"),
-        Explain.number(a.path("rewrite").path("score").asDouble()), signals, rel, paragraphs, residue, credits)));
+        Explain.number(a.path("rewrite").path("score").asDouble()), signals, suspects, rel, paragraphs, residue, credits)));
   }
 
   // ---------------------------------------------------------------- outlets

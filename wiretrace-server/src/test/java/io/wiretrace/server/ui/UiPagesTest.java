@@ -103,7 +103,12 @@ class UiPagesTest {
     }
     page("/article?id=wires.jsonl:1", 404);
     Document art = page("/article?id=farms/buzzwire-brenholm-treasurer.txt", 200);
-    assertThat(art.select(".verdict .tag").text()).isEqualTo("spun");
+    // the verdict read on its own is the stored one, spelled out; a rewrite verdict lists its suspect passages
+    com.fasterxml.jackson.databind.JsonNode stored = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(get("/api/article?id=farms/buzzwire-brenholm-treasurer.txt").body()).path("rewrite");
+    assertThat(art.select(".verdict .tag").text()).isEqualTo(stored.path("kind").asText().replace('_', ' '));
+    assertThat(art.select(".verdict").text()).contains("p spun " + Explain.number(stored.path("signals").path("p_spun").asDouble()));
+    assertThat(art.select(".verdict").text().contains("Suspect passages")).isEqualTo(!stored.path("spans").isEmpty());
     page("/storyline/s000002", 200);
     page("/outlets", 200);
     page("/story/none", 404);
