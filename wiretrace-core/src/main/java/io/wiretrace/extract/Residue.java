@@ -430,6 +430,17 @@ public final class Residue {
     }
     Matcher m = CREDIT_NAME.matcher(line.strip());
     if (!m.matches()) {
+      // a caption that ends in its credit: "... on Tuesday (Photo: Jane Doe/Northwind Press)"
+      Matcher tail = TRAILING_CREDIT.matcher(line.strip());
+      if (tail.find()) {
+        return creditedName(tail.group(1));
+      }
+      // "... on April 2, 2025. REUTERS/Karl Aamodt": the agency in capitals, then the photographer
+      Matcher wire = AGENCY_SLASH_NAME.matcher(line.strip());
+      if (wire.find()) {
+        String a = wire.group(1);
+        return Optional.of(a.length() > 4 ? a.charAt(0) + a.substring(1).toLowerCase(java.util.Locale.ROOT) : a);
+      }
       return Optional.empty();
     }
     String name = m.group(1).strip().replaceAll("[.)\\]]+$", "").strip();
@@ -440,5 +451,8 @@ public final class Residue {
     return name.isEmpty() || name.length() > 60 ? Optional.empty() : Optional.of(name);
   }
 
+  private static final Pattern TRAILING_CREDIT = Pattern.compile("\\(((?i:photo|image|credit|source)[^()]{2,80})\\)$");
+  private static final Pattern AGENCY_SLASH_NAME =
+      Pattern.compile("(?:^|\\s)(\\p{Lu}{2,12})/\\p{Lu}[\\p{L}.'’-]+(?: \\p{Lu}[\\p{L}.'’-]+){0,3}$");
   private static final Pattern CREDIT_NAME = p("^\\[?\\(?(?:source|via|originally published (?:at|on|by|in)|photo(?: credit)?|image(?: credit)?|credit|photo by|image by)\\s*:?\\s*(.+)$");
 }

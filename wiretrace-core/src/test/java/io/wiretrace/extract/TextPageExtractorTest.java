@@ -185,6 +185,11 @@ class TextPageExtractorTest {
     assertThat(Residue.creditedName("Photo: Karl Aamodt/Northwind Press")).contains("Northwind Press");
     assertThat(Residue.creditedName("Source: Meridian Wire")).contains("Meridian Wire");
     assertThat(Residue.creditedName("Tweet")).isEmpty();
+    // a caption ending in its credit, in parentheses or wire style
+    assertThat(Residue.creditedName("Dockworkers outside the port on Tuesday (Photo: Karl Aamodt/Northwind Press)"))
+        .contains("Northwind Press");
+    assertThat(Residue.creditedName("President Varga waves to supporters on April 2, 2025. REUTERS/Karl Aamodt")).contains("Reuters");
+    assertThat(Residue.creditedName("Talks resumed in Halvern (and in Brenholm)")).isEmpty();
   }
 
   @Test
