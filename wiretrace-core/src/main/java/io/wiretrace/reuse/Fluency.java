@@ -100,6 +100,8 @@ public final class Fluency {
   private final Map<String, Integer> pairs;
   private final Map<String, Set<String>> collocationsByFirst;
   private final Map<String, Set<String>> collocationsBySecond;
+  private final Map<String, List<String>> sortedAfter = new HashMap<>();
+  private final Map<String, List<String>> sortedBefore = new HashMap<>();
   private final Map<String, Integer> trigramsByName;
   private final Map<Long, Integer> trigrams = new HashMap<>();
   private final int[] bigrams = new int[V * V];
@@ -121,6 +123,8 @@ public final class Fluency {
       collocationsByFirst.computeIfAbsent(c.substring(0, sp), k -> new HashSet<>()).add(c.substring(sp + 1));
       collocationsBySecond.computeIfAbsent(c.substring(sp + 1), k -> new HashSet<>()).add(c.substring(0, sp));
     }
+    collocationsByFirst.forEach((k, v) -> sortedAfter.put(k, v.stream().sorted().toList()));
+    collocationsBySecond.forEach((k, v) -> sortedBefore.put(k, v.stream().sorted().toList()));
     this.trigramsByName = trigrams;
     long total = 0;
     for (Map.Entry<String, Integer> e : trigrams.entrySet()) {
@@ -203,19 +207,20 @@ public final class Fluency {
     return pairs.getOrDefault(first + " " + second, 0);
   }
 
-  /** Second words that form a WordNet two-word lemma after {@code first} (a base form). */
-  public Set<String> collocatesAfter(String first) {
-    return collocationsByFirst.getOrDefault(first, Set.of());
+  /** Second words that form a WordNet two-word lemma after {@code first} (a base form), sorted. */
+  public List<String> collocatesAfter(String first) {
+    return sortedAfter.getOrDefault(first, List.of());
   }
 
-  /** First words that form a WordNet two-word lemma before {@code second} (a base form). */
-  public Set<String> collocatesBefore(String second) {
-    return collocationsBySecond.getOrDefault(second, Set.of());
+  /** First words that form a WordNet two-word lemma before {@code second} (a base form), sorted. */
+  public List<String> collocatesBefore(String second) {
+    return sortedBefore.getOrDefault(second, List.of());
   }
 
   /** True if "first second" (base forms) is a WordNet two-word lemma. */
   public boolean collocation(String first, String second) {
-    return collocatesAfter(first).contains(second);
+    Set<String> after = collocationsByFirst.get(first);
+    return after != null && after.contains(second);
   }
 
   /**

@@ -328,29 +328,20 @@ public final class RewriteDetector {
       return null;
     }
     for (String ba : as) {
-      for (String x : sorted(fluency.collocatesAfter(ba))) {
+      for (String x : fluency.collocatesAfter(ba)) {
         if (!bs.contains(x) && fluency.count(x) > fluency.count(b) && Synonyms.related(x, b)) {
           return a + " " + inflect(b, x);
         }
       }
     }
     for (String bb : bs) {
-      for (String x : sorted(fluency.collocatesBefore(bb))) {
+      for (String x : fluency.collocatesBefore(bb)) {
         if (!as.contains(x) && fluency.count(x) > fluency.count(a) && Synonyms.related(x, a)) {
           return inflect(a, x) + " " + b;
         }
       }
     }
     return null;
-  }
-
-  private static List<String> sorted(java.util.Set<String> s) {
-    if (s.size() <= 1) {
-      return List.copyOf(s);
-    }
-    List<String> l = new ArrayList<>(s);
-    java.util.Collections.sort(l);
-    return l;
   }
 
   /** The base form {@code base} given the plural or past ending of {@code like}, crudely. */
