@@ -102,7 +102,6 @@ public final class Fluency {
   private final Map<String, Set<String>> collocationsBySecond;
   private final Map<String, List<String>> sortedAfter = new HashMap<>();
   private final Map<String, List<String>> sortedBefore = new HashMap<>();
-  private final Map<String, Integer> trigramsByName;
   private final Map<Long, Integer> trigrams = new HashMap<>();
   private final int[] bigrams = new int[V * V];
   private final int[] unigrams = new int[V];
@@ -125,7 +124,6 @@ public final class Fluency {
     }
     collocationsByFirst.forEach((k, v) -> sortedAfter.put(k, v.stream().sorted().toList()));
     collocationsBySecond.forEach((k, v) -> sortedBefore.put(k, v.stream().sorted().toList()));
-    this.trigramsByName = trigrams;
     long total = 0;
     for (Map.Entry<String, Integer> e : trigrams.entrySet()) {
       long k = key(e.getKey());
@@ -361,6 +359,6 @@ public final class Fluency {
   /** Number of entries per table, for the trainer's report: words, pairs, collocations, class trigrams. */
   public int[] sizes() {
     int colls = collocationsByFirst.values().stream().mapToInt(Set::size).sum();
-    return new int[] {words.size(), pairs.size(), colls, trigramsByName.size()};
+    return new int[] {words.size(), pairs.size(), colls, this.trigrams.size()};
   }
 }

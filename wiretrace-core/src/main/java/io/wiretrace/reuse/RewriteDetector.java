@@ -69,7 +69,8 @@ public final class RewriteDetector {
   public static final List<String> KINDS = List.of("original", "spun", "machine_translated");
   static final int RATIO = 8;
   static final int MIN_BEST = 5;
-  static final int MIN_WORDS = 40;
+  /** Fewest WordNet-known content words a text needs for a verdict (fewer: {@code unknown}). */
+  public static final int MIN_WORDS = 40;
   /** Share of content words unknown to WordNet and the reference from which an unlabelled text is taken as not English. */
   static final double NOT_ENGLISH = 0.25;
   /** A class transition this improbable (log2) counts towards {@code improbable_share}. */

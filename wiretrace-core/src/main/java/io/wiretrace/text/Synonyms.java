@@ -108,7 +108,11 @@ public final class Synonyms {
     return List.copyOf(out);
   }
 
-  private static final Map<String, int[]> USE = new ConcurrentHashMap<>();
+  /** A word's usual sense, looked up once: {@code [own, best]} counts and the most used word of that synset ("" for none). */
+  private record Use(int[] counts, String usual) {}
+
+  private static final Use UNKNOWN_USE = new Use(null, "");
+  private static final Map<String, Use> USE = new ConcurrentHashMap<>();
 
   /**
    * How common {@code word} is in its usual sense: {@code [own, best]}, where {@code own} is
@@ -118,17 +122,30 @@ public final class Synonyms {
    * "tribunal" 1 against "court" 42). Null for words WordNet does not know.
    */
   public static int[] usage(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    if (synsets(w).length == 0) {
-      return null;
-    }
-    int[] u = USE.computeIfAbsent(w, Synonyms::lookupUsage);
-    return u.length == 0 ? null : u;
+    return use(word).counts();
   }
 
-  private static int[] lookupUsage(String w) {
+  /**
+   * The most used word of the usual synset of {@code word} (the synset {@link #usage} reads),
+   * case-folded: "tribunal" gives "court", "citizenry" gives "people". Null when WordNet does not
+   * know the word or the word is itself the most used.
+   */
+  public static String usual(String word) {
+    String u = use(word).usual();
+    return u.isEmpty() ? null : u;
+  }
+
+  private static Use use(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (synsets(w).length == 0) {
+      return UNKNOWN_USE;
+    }
+    return USE.computeIfAbsent(w, Synonyms::lookupUse);
+  }
+
+  private static Use lookupUse(String w) {
     Dictionary d = Holder.DICTIONARY;
-    int[] best = null;
+    Use best = UNKNOWN_USE;
     try {
       for (POS pos : POS.getAllPOS()) {
         for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
@@ -138,73 +155,28 @@ public final class Synonyms {
           }
           int own = 0;
           int top = 0;
-          for (net.sf.extjwnl.data.Word x : iw.getSenses().get(0).getWords()) {
-            top = Math.max(top, x.getUseCount());
-            if (x.getLemma().equalsIgnoreCase(base)) {
-              own = x.getUseCount();
-            }
-          }
-          if (best == null || own > best[0]) {
-            best = new int[] {own, top};
-          }
-        }
-      }
-    } catch (JWNLException e) {
-      throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
-    }
-    return best == null ? new int[0] : best;
-  }
-
-  private static final Map<String, String> USUAL = new ConcurrentHashMap<>();
-
-  /**
-   * The most used word of the usual synset of {@code word} (its first sense in its most used part
-   * of speech), case-folded: "tribunal" gives "court", "citizenry" gives "people". Null when WordNet
-   * does not know the word or the word is itself the most used.
-   */
-  public static String usual(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    if (synsets(w).length == 0) {
-      return null;
-    }
-    String u = USUAL.computeIfAbsent(w, Synonyms::lookupUsual);
-    return u.isEmpty() ? null : u;
-  }
-
-  private static String lookupUsual(String w) {
-    Dictionary d = Holder.DICTIONARY;
-    int bestOwn = -1;
-    String out = "";
-    try {
-      for (POS pos : POS.getAllPOS()) {
-        for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
-          IndexWord iw = d.getIndexWord(pos, base);
-          if (iw == null || iw.getSenses().isEmpty()) {
-            continue;
-          }
-          int own = 0;
-          int top = -1;
+          int topWord = -1;
           String topLemma = "";
           for (net.sf.extjwnl.data.Word x : iw.getSenses().get(0).getWords()) {
+            top = Math.max(top, x.getUseCount());
             String l = x.getLemma().toLowerCase(Locale.ROOT);
-            if (x.getUseCount() > top && l.chars().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '-')) {
-              top = x.getUseCount();
+            if (x.getUseCount() > topWord && l.chars().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '-')) {
+              topWord = x.getUseCount();
               topLemma = l;
             }
             if (x.getLemma().equalsIgnoreCase(base)) {
               own = x.getUseCount();
             }
           }
-          if (own > bestOwn) {
-            bestOwn = own;
-            out = topLemma.equals(base) ? "" : topLemma;
+          if (best.counts() == null || own > best.counts()[0]) {
+            best = new Use(new int[] {own, top}, topLemma.equals(base) ? "" : topLemma);
           }
         }
       }
     } catch (JWNLException e) {
       throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
     }
-    return out;
+    return best;
   }
 
   private static final Map<String, List<String>> BASES = new ConcurrentHashMap<>();
@@ -254,35 +226,46 @@ public final class Synonyms {
   }
 
   private static long[] lookupNear(String w) {
-    Dictionary d = Holder.DICTIONARY;
     java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
+    for (Synset s : senses(w)) {
+      keys.add(s.getOffset() * 10 + s.getPOS().getId());
+      for (net.sf.extjwnl.data.Pointer p : s.getPointers()) {
+        net.sf.extjwnl.data.PointerType type = p.getType();
+        if (type != net.sf.extjwnl.data.PointerType.PART_HOLONYM && type != net.sf.extjwnl.data.PointerType.PART_MERONYM
+            && type != net.sf.extjwnl.data.PointerType.SIMILAR_TO) {
+          continue;
+        }
+        Synset t;
+        try {
+          t = p.getTargetSynset();
+        } catch (JWNLException e) {
+          throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
+        }
+        if (t != null) {
+          keys.add(t.getOffset() * 10 + t.getPOS().getId());
+        }
+      }
+    }
+    return keys.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** Every sense of every base form of {@code w}, in every part of speech, in WordNet's order. */
+  private static List<Synset> senses(String w) {
+    Dictionary d = Holder.DICTIONARY;
+    List<Synset> out = new java.util.ArrayList<>();
     try {
       for (POS pos : POS.getAllPOS()) {
         for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
           IndexWord iw = d.getIndexWord(pos, base);
-          if (iw == null) {
-            continue;
-          }
-          for (Synset s : iw.getSenses()) {
-            keys.add(s.getOffset() * 10 + s.getPOS().getId());
-            for (net.sf.extjwnl.data.Pointer p : s.getPointers()) {
-              net.sf.extjwnl.data.PointerType type = p.getType();
-              if (type != net.sf.extjwnl.data.PointerType.PART_HOLONYM && type != net.sf.extjwnl.data.PointerType.PART_MERONYM
-                  && type != net.sf.extjwnl.data.PointerType.SIMILAR_TO) {
-                continue;
-              }
-              Synset t = p.getTargetSynset();
-              if (t != null) {
-                keys.add(t.getOffset() * 10 + t.getPOS().getId());
-              }
-            }
+          if (iw != null) {
+            out.addAll(iw.getSenses());
           }
         }
       }
     } catch (JWNLException e) {
       throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
     }
-    return keys.stream().mapToLong(Long::longValue).toArray();
+    return out;
   }
 
   /** True if WordNet knows the word in some part of speech. */
@@ -310,29 +293,7 @@ public final class Synonyms {
   }
 
   private static long[] lookup(String w) {
-    Dictionary d = Holder.DICTIONARY;
-    java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
-    try {
-      for (POS pos : POS.getAllPOS()) {
-        List<String> bases = d.getMorphologicalProcessor().lookupAllBaseForms(pos, w);
-        for (String base : bases) {
-          IndexWord iw = d.getIndexWord(pos, base);
-          if (iw == null) {
-            continue;
-          }
-          for (Synset s : iw.getSenses()) {
-            keys.add(s.getOffset() * 10 + pos.getId());
-          }
-        }
-      }
-    } catch (JWNLException e) {
-      throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
-    }
-    if (keys.isEmpty()) {
-      return NONE;
-    }
-    long[] out = keys.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(out);
-    return out;
+    long[] out = senses(w).stream().mapToLong(x -> x.getOffset() * 10 + x.getPOS().getId()).distinct().sorted().toArray();
+    return out.length == 0 ? NONE : out;
   }
 }

@@ -290,7 +290,7 @@ final class Apertium {
       String w = text.substring(span[0], span[1]);
       List<String> alts = options.get(i);
       String r = alts.get(rnd.nextInt(alts.size()));
-      sb.append(text, pos, span[0]).append(Character.isUpperCase(w.charAt(0)) ? Character.toUpperCase(r.charAt(0)) + r.substring(1) : r);
+      sb.append(text, pos, span[0]).append(CopyGenerator.capitalizeLike(w, r));
       pos = span[1];
     }
     sb.append(text.substring(pos));

@@ -336,7 +336,7 @@ public final class CopyGenerator {
     return sb.toString();
   }
 
-  private static String capitalizeLike(String original, String replacement) {
+  static String capitalizeLike(String original, String replacement) {
     return Character.isUpperCase(original.charAt(0)) ? Character.toUpperCase(replacement.charAt(0)) + replacement.substring(1) : replacement;
   }
 

@@ -282,7 +282,7 @@ final class RewriteEval implements EvalTask {
 
   private static void add(RewriteDetector probe, String text, int label, int g, List<double[]> x, List<Integer> y, List<Integer> group) {
     RewriteDetector.Measured m = probe.measure(text);
-    if (m.knownWords() < 40) {
+    if (m.knownWords() < RewriteDetector.MIN_WORDS) {
       return;
     }
     x.add(m.features());
