@@ -92,11 +92,16 @@ import org.apache.lucene.util.BytesRef;
  * again skips the stored ids and completes it. One process writes at a time (Lucene's
  * {@code write.lock}); a second gets {@link LockedException}.
  *
- * <p>Thread-safe: writes are serialized; reads see the last refresh (made after every article).
+ * <p>Thread-safe: writes are serialized; reads see the last refresh, made at every commit (and every
+ * {@link #REFRESH_EVERY} new articles between commits). While placing, the writes since the refresh
+ * are read from an in-memory overlay ({@link Pending}), so each article sees every earlier one
+ * exactly as if the searcher were refreshed after each (which cost an NRT reopen per article).
  */
 public final class Store implements Closeable {
   /** Articles between two commits within one ingest call. */
   public static final int COMMIT_EVERY = 500;
+  /** New articles held in {@link Pending} at most before the searcher is refreshed without a commit. */
+  static final int REFRESH_EVERY = 1000;
   /** Candidate stories compared per article (the most recently updated among those sharing a strong term). */
   static final int MAX_STORY_CANDIDATES = 100;
   /** Edges followed when recomputing lineage around a new article. */
@@ -134,6 +139,8 @@ public final class Store implements Closeable {
       return size() > 2048;
     }
   };
+  /** Writes since the last refresh of {@link #searchers}, read alongside it while placing. */
+  private final Pending pending = new Pending();
   private long storySeq;
   private long articleSeq;
   private long headCount;
@@ -190,6 +197,7 @@ public final class Store implements Closeable {
     headCount = Long.parseLong(data.getOrDefault("heads", "0"));
     searchers = new SearcherManager(writer, null);
     fingerprintCache.clear();
+    pending.clear();
   }
 
   private static <T> List<T> iterable(Iterable<T> it) {
@@ -235,6 +243,11 @@ public final class Store implements Closeable {
 
   /** Whether an article with this id is stored (committed or refreshed). */
   public boolean contains(String id) {
+    synchronized (pending) {
+      if (pending.fingerprints.containsKey(id)) {
+        return true;
+      }
+    }
     try {
       IndexSearcher s = acquire();
       try {
@@ -331,6 +344,15 @@ public final class Store implements Closeable {
     data.put("heads", Long.toString(headCount));
     writer.setLiveCommitData(data.entrySet());
     writer.commit();
+    refresh();
+  }
+
+  /** Makes every write visible to the searcher; the overlay of pending writes is then empty. */
+  private void refresh() throws IOException {
+    synchronized (pending) {
+      searchers.maybeRefreshBlocking();
+      pending.clear();
+    }
   }
 
   private record Placed(int relations, boolean started) {}
@@ -356,26 +378,39 @@ public final class Store implements Closeable {
         for (int doc : docs) {
           candidates.add(fids.document(doc, FID).get("fid"));
         }
+        List<String> more = pending.lsh.getOrDefault(hex(b), List.of());
+        for (int i = 0; i < more.size() && docs.size() + i < MAX_BUCKET; i++) {
+          candidates.add(more.get(i));
+        }
       }
       // sampled shingles: shared counts by document, ids read only for those sharing enough
       TermLookup smp = new TermLookup(s, "smp");
       Map<Integer, Integer> shared = new HashMap<>();
+      Map<String, Integer> sharedPending = new HashMap<>();
       for (long x : samples) {
         String key = hex(x);
         BytesRef term = new BytesRef(key);
-        if (smp.docFreq(term) >= CandidateIndex.POSTING_CAP) {
+        List<String> more = pending.samples.getOrDefault(key, List.of());
+        if (smp.docFreq(term) + more.size() >= CandidateIndex.POSTING_CAP) {
           continue;
         }
         keptSamples.add(key);
-        int[] n = {0};
         smp.docs(term, doc -> {
           shared.merge(doc, 1, Integer::sum);
-          return ++n[0] < CandidateIndex.POSTING_CAP;
+          return true;
         });
+        for (String id : more) {
+          sharedPending.merge(id, 1, Integer::sum);
+        }
       }
       for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
         if (e.getValue() >= CandidateIndex.MIN_SHARED) {
           candidates.add(fids.document(e.getKey(), FID).get("fid"));
+        }
+      }
+      for (Map.Entry<String, Integer> e : sharedPending.entrySet()) {
+        if (e.getValue() >= CandidateIndex.MIN_SHARED) {
+          candidates.add(e.getKey());
         }
       }
       for (String id : candidates) {
@@ -400,8 +435,10 @@ public final class Store implements Closeable {
       d.add(new StringField(KEY, "e:" + ca + "\u0001" + oa, Field.Store.NO));
       d.add(new StringField("ea", ca, Field.Store.YES));
       d.add(new StringField("eb", oa, Field.Store.YES));
-      d.add(new StoredField("json", edgeJson(e)));
+      String json = edgeJson(e);
+      d.add(new StoredField("json", json));
       writer.updateDocument(new Term(KEY, "e:" + ca + "\u0001" + oa), d);
+      pending.addEdge(parseEdge(json));
     }
     // the article itself, placed below; written first without story so lineage sees its edges
     List<Relation> changed = List.of();
@@ -509,9 +546,17 @@ public final class Store implements Closeable {
       release(s3);
     }
     articleSeq++;
+    List<String> ownKinds = kinds(a.id(), relationsByCopy);
+    String json = articleJson(a, an);
     writer.updateDocument(new Term(KEY, "a:" + a.id()),
-        articleDocument(a, an, story, storyline, kinds(a.id(), relationsByCopy), via, sim, terms, articleSeq));
+        articleDocument(a, json, an, story, storyline, ownKinds, via, sim, terms, articleSeq));
     writer.updateDocument(new Term(KEY, "f:" + a.id()), fingerprintDocument(a.id(), bands, keptSamples, profile));
+    synchronized (pending) {
+      pending.articles.put(a.id(), new Pending.Article(json, story, storyline, ownKinds, via, sim, terms, articleSeq, true, false));
+      pending.fingerprints.put(a.id(), fp);
+    }
+    pending.addKeys(a.id(), bands, keptSamples, profile == null ? List.of() : profile.terms(),
+        profile == null ? List.of() : profile.keyTerms());
     // articles whose kinds changed (their relation was made or moved) are rewritten with their new kinds
     Set<String> touched = new TreeSet<>();
     for (Relation r : changed) {
@@ -529,7 +574,9 @@ public final class Store implements Closeable {
         release(s4);
       }
     }
-    searchers.maybeRefreshBlocking();
+    if (pending.newArticles() >= REFRESH_EVERY) {
+      refresh();
+    }
     return new Placed(changed.size(), started);
   }
 
@@ -547,7 +594,7 @@ public final class Store implements Closeable {
       @Override
       public int df(String term) {
         try {
-          return terms.docFreq(new BytesRef(term));
+          return terms.docFreq(new BytesRef(term)) + pending.terms.getOrDefault(term, 0);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -556,7 +603,7 @@ public final class Store implements Closeable {
       @Override
       public int keyDf(String term) {
         try {
-          return keys.docFreq(new BytesRef(term));
+          return keys.docFreq(new BytesRef(term)) + pending.keys.getOrDefault(term, 0);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -590,12 +637,32 @@ public final class Store implements Closeable {
       open.add(LongPoint.newRangeQuery("lastDay", p.day() - 7, Long.MAX_VALUE), BooleanClause.Occur.SHOULD);
       q.add(open.build(), BooleanClause.Occur.FILTER);
     }
-    TopDocs top = s.search(q.build(), MAX_STORY_CANDIDATES,
-        new Sort(new SortField("updated", SortField.Type.LONG, true), new SortField("created", SortField.Type.LONG)));
+    // stories written since the refresh are the most recently updated: they come first, and replace
+    // their stale stored versions
     List<StoryRecord> out = new ArrayList<>();
-    StoredFields sf = s.storedFields();
-    for (ScoreDoc d : top.scoreDocs) {
-      out.add(storyRecord(sf.document(d.doc)));
+    Set<String> queryKeys = new HashSet<>(keys);
+    for (StoryRecord r : pending.stories.values()) {
+      long last = r.state.lastDay();
+      boolean open = !openOnly || p.day() == Long.MIN_VALUE || last == Long.MIN_VALUE || last >= p.day() - 7;
+      if (open && r.state.indexKeys().stream().anyMatch(queryKeys::contains)) {
+        out.add(r);
+      }
+    }
+    out.sort(Comparator.comparingLong(StoryRecord::updated).reversed());
+    if (out.size() > MAX_STORY_CANDIDATES) {
+      out = new ArrayList<>(out.subList(0, MAX_STORY_CANDIDATES));
+    }
+    int wanted = MAX_STORY_CANDIDATES - out.size();
+    if (wanted > 0) {
+      TopDocs top = s.search(q.build(), wanted + pending.stories.size(),
+          new Sort(new SortField("updated", SortField.Type.LONG, true), new SortField("created", SortField.Type.LONG)));
+      StoredFields sf = s.storedFields();
+      for (ScoreDoc d : top.scoreDocs) {
+        StoryRecord r = storyRecord(sf.document(d.doc));
+        if (!pending.stories.containsKey(r.id) && wanted-- > 0) {
+          out.add(r);
+        }
+      }
     }
     out.sort(Comparator.comparing(StoryRecord::id));
     return out;
@@ -607,11 +674,19 @@ public final class Store implements Closeable {
   }
 
   StoryRecord story(IndexSearcher s, String sid) throws IOException {
+    StoryRecord p = pending.stories.get(sid);
+    if (p != null) {
+      return p;
+    }
     TopDocs t = s.search(new TermQuery(new Term(KEY, "s:" + sid)), 1);
     return t.scoreDocs.length == 0 ? null : storyRecord(s.storedFields().document(t.scoreDocs[0].doc));
   }
 
   private String storyOfArticle(IndexSearcher s, String id) throws IOException {
+    Pending.Article p = pending.articles.get(id);
+    if (p != null) {
+      return p.story();
+    }
     TopDocs t = s.search(new TermQuery(new Term(KEY, "a:" + id)), 1);
     return t.scoreDocs.length == 0 ? null : s.storedFields().document(t.scoreDocs[0].doc).get("story");
   }
@@ -637,6 +712,17 @@ public final class Store implements Closeable {
     copiesQ.add(anyCopyKind.build(), BooleanClause.Occur.FILTER);
     long size = s.count(all) + 1;
     long echoes = s.count(copiesQ.build()) + (placedIsCopy ? 1 : 0);
+    for (Pending.Article p : pending.articles.values()) { // written since the refresh
+      if (p.story().equals(r.id)) {
+        boolean copy = isCopy(p.kinds());
+        if (p.isNew()) {
+          size++;
+          echoes += copy ? 1 : 0;
+        } else {
+          echoes += (copy ? 1 : 0) - (p.storedWasCopy() ? 1 : 0);
+        }
+      }
+    }
     Document d = new Document();
     d.add(new NumericDocValuesField("size", size));
     d.add(new StoredField("sizeStored", size));
@@ -661,6 +747,17 @@ public final class Store implements Closeable {
     d.add(new StoredField("updatedStored", seq));
     d.add(new NumericDocValuesField("created", Long.parseLong(r.id.substring(1))));
     writer.updateDocument(new Term(KEY, "s:" + r.id), d);
+    pending.stories.put(r.id, new StoryRecord(r.id, r.storyline, r.title, r.firstArticle,
+        OnlineStories.StoryState.decode(r.state.encode()), seq));
+  }
+
+  private static boolean isCopy(List<String> kinds) {
+    for (String k : kinds) {
+      if (Relation.COPY_KINDS.contains(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The edges reachable from {@code id} through stored edges, in either direction (bounded). */
@@ -679,7 +776,9 @@ public final class Store implements Closeable {
     StoredFields sf = s.storedFields();
     while (!todo.isEmpty() && edges.size() < MAX_COMPONENT) {
       String x = todo.poll();
-      for (CopyDetector.Edge e : freshBy.getOrDefault(x, List.of())) {
+      List<CopyDetector.Edge> near = new ArrayList<>(freshBy.getOrDefault(x, List.of()));
+      near.addAll(pending.edges.getOrDefault(x, List.of()));
+      for (CopyDetector.Edge e : near) {
         String k = e.relation().copy() + "\u0001" + e.relation().original();
         if (edges.putIfAbsent(k, e) == null) {
           for (String y : new String[] {e.relation().copy(), e.relation().original()}) {
@@ -719,10 +818,13 @@ public final class Store implements Closeable {
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       q.add(new TermQuery(new Term(TYPE, "relation")), BooleanClause.Occur.FILTER);
       q.add(new TermQuery(new Term("copy", id)), BooleanClause.Occur.FILTER);
-      Map<String, String> before = new TreeMap<>();
-      for (ScoreDoc sd : s.search(q.build(), 10_000).scoreDocs) {
-        Document d = sf.document(sd.doc);
-        before.put(d.get("original"), d.get("json"));
+      Map<String, String> before = pending.relations.get(id);
+      if (before == null) {
+        before = new TreeMap<>();
+        for (ScoreDoc sd : s.search(q.build(), 10_000).scoreDocs) {
+          Document d = sf.document(sd.doc);
+          before.put(d.get("original"), d.get("json"));
+        }
       }
       Map<String, String> after = new TreeMap<>();
       for (Relation r : now.getOrDefault(id, List.of())) {
@@ -732,6 +834,7 @@ public final class Store implements Closeable {
         continue;
       }
       writer.deleteDocuments(q.build());
+      pending.relations.put(id, after);
       for (Relation r : now.getOrDefault(id, List.of())) {
         String json = after.get(r.original());
         if (!json.equals(before.get(r.original()))) {
@@ -772,26 +875,37 @@ public final class Store implements Closeable {
 
   /** Rewrites a stored article with new relation kinds (the lineage around it changed). */
   private void rewriteKinds(IndexSearcher s, String id, List<String> kinds) throws IOException {
-    TopDocs t = s.search(new TermQuery(new Term(KEY, "a:" + id)), 1);
-    if (t.scoreDocs.length == 0) {
-      return;
+    Pending.Article old = pending.articles.get(id);
+    if (old == null) {
+      TopDocs t = s.search(new TermQuery(new Term(KEY, "a:" + id)), 1);
+      if (t.scoreDocs.length == 0) {
+        return;
+      }
+      Document d = s.storedFields().document(t.scoreDocs[0].doc);
+      old = new Pending.Article(d.get("json"), d.get("story"), d.get("storyline"), List.of(d.getValues("kind")), d.get("via"),
+          Double.parseDouble(d.get("sim")), List.of(d.getValues("why")), Long.parseLong(d.get("seq")), false,
+          isCopy(List.of(d.getValues("kind"))));
     }
-    Document old = s.storedFields().document(t.scoreDocs[0].doc);
-    JsonNode n = JSON.readTree(old.get("json"));
+    JsonNode n = JSON.readTree(old.json());
     Article a = Stored.article(n);
     Annotations an = annotationsOf(n, a.id());
-    Document d = articleDocument(a, an, old.get("story"), old.get("storyline"), kinds, old.get("via"),
-        Double.parseDouble(old.get("sim")), List.of(old.getValues("why")), Long.parseLong(old.get("seq")));
+    Document d = articleDocument(a, old.json(), an, old.story(), old.storyline(), kinds, old.via(), old.sim(), old.why(),
+        old.seq());
     writer.updateDocument(new Term(KEY, "a:" + id), d);
+    Pending.Article now = new Pending.Article(old.json(), old.story(), old.storyline(), List.copyOf(kinds), old.via(), old.sim(),
+        old.why(), old.seq(), old.isNew(), old.storedWasCopy());
+    synchronized (pending) {
+      pending.articles.put(id, now);
+    }
   }
 
-  private Document articleDocument(Article a, Annotations an, String story, String storyline, List<String> kinds,
+  private Document articleDocument(Article a, String json, Annotations an, String story, String storyline, List<String> kinds,
       String via, double sim, List<String> why, long seq) throws IOException {
     Document d = new Document();
     d.add(new StringField(TYPE, "article", Field.Store.NO));
     d.add(new StringField(KEY, "a:" + a.id(), Field.Store.NO));
     d.add(new StringField("id", a.id(), Field.Store.YES));
-    d.add(new StoredField("json", articleJson(a, an)));
+    d.add(new StoredField("json", json));
     if (a.title() != null) {
       d.add(new TextField("title", a.title(), Field.Store.NO));
     }
@@ -862,7 +976,10 @@ public final class Store implements Closeable {
   }
 
   private Fingerprint fingerprint(IndexSearcher s, String id) throws IOException {
-    Fingerprint f = fingerprintCache.get(id);
+    Fingerprint f = pending.fingerprints.get(id);
+    if (f == null) {
+      f = fingerprintCache.get(id);
+    }
     if (f != null) {
       return f;
     }
@@ -968,8 +1085,8 @@ public final class Store implements Closeable {
   }
 
   /** For tests: the searcher manager's current reader, refreshed. */
-  DirectoryReader reader() throws IOException {
-    searchers.maybeRefreshBlocking();
+  synchronized DirectoryReader reader() throws IOException {
+    refresh();
     IndexSearcher s = acquire();
     try {
       return (DirectoryReader) s.getIndexReader();

@@ -127,6 +127,40 @@ class StoreTest {
     }
   }
 
+  /**
+   * Writes since the last refresh are read from the in-memory overlay: committing (and so
+   * refreshing) after every article must store exactly what one commit at the end stores, on the
+   * demo (copies before their originals, so relations move and kinds are rewritten while pending)
+   * and on a generated corpus with many copies per original.
+   */
+  @Test
+  void whatIsStoredDoesNotDependOnWhenTheSearcherIsRefreshed() throws IOException {
+    Path first = tmp.resolve("first");
+    Path rest = tmp.resolve("rest");
+    try (var dirs = Files.list(DEMO)) {
+      for (Path d : dirs.sorted().toList()) {
+        copyTree(d, (d.getFileName().toString().equals("farms") ? first : rest).resolve(d.getFileName().toString()));
+      }
+    }
+    Path generated = Corpus.write(tmp.resolve("corpus.jsonl"), 40, 4, 5);
+    List<String> dumps = new ArrayList<>();
+    for (int commitEvery : new int[] {1, 3, 100_000}) {
+      try (Store store = Store.open(tmp.resolve("data-" + commitEvery), commitEvery)) {
+        ingest(store, first);
+        ingest(store, rest);
+        ingest(store, generated);
+        StringBuilder lists = new StringBuilder(store.searcher().dump());
+        for (String order : new String[] {"newest", "biggest", "copied"}) { // these carry the stored sizes and echoes
+          lists.append(store.searcher().stories(order, null, 1, 1000)).append('\n');
+        }
+        dumps.add(lists.toString());
+      }
+    }
+    assertThat(dumps.get(0)).contains("\"kind\":\"verbatim\"").contains("\"echoes\":4");
+    assertThat(dumps.get(1)).isEqualTo(dumps.get(0));
+    assertThat(dumps.get(2)).isEqualTo(dumps.get(0));
+  }
+
   @Test
   void theSameInputTwiceChangesNothing() throws IOException {
     Path data = tmp.resolve("data");
