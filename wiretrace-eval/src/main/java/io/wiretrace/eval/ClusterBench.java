@@ -27,14 +27,19 @@ public final class ClusterBench {
     return vocabulary.next(r);
   }
 
-  /** A stream of {@code n} articles with their gold event ids. */
+  /** A stream of {@code n} articles over one year with their gold event ids. */
   List<Article> stream(int n, Map<String, Integer> gold) {
+    return stream(n, gold, 365);
+  }
+
+  /** A stream of {@code n} articles whose events start on one of {@code days} days, with their gold event ids. */
+  List<Article> stream(int n, Map<String, Integer> gold, int days) {
     Random r = new Random(17);
     List<Article> out = new ArrayList<>(n);
     LocalDate start = LocalDate.of(2025, 1, 1);
     int event = 0;
     while (out.size() < n) {
-      int day = r.nextInt(365);
+      int day = r.nextInt(days);
       String[] words = new String[18];
       for (int k = 0; k < words.length; k++) {
         // event words come from the rare end of the vocabulary: names and specific terms
@@ -49,7 +54,7 @@ public final class ClusterBench {
           sb.append(r.nextDouble() < 0.3 ? words[r.nextInt(words.length)] : background(r));
         }
         String id = String.format(Locale.ROOT, "e%06d-a%02d", event, a);
-        String date = start.plusDays(Math.min(364, day + r.nextInt(4))).toString();
+        String date = start.plusDays(Math.min(days - 1, day + r.nextInt(4))).toString();
         out.add(new Article(id, null, words[0] + " " + words[1] + " " + background(r), date, null, null, null, "en",
             sb.toString().strip(), List.of(), List.of(), Extractor.NOT_ASSESSED));
         gold.put(id, event);

@@ -36,8 +36,32 @@ final class Pending {
   final Map<String, List<CopyDetector.Edge>> edges = new HashMap<>();
   /** The relation lines stored for a copy (original → JSON), replacing what the searcher holds. */
   final Map<String, Map<String, String>> relations = new HashMap<>();
-  /** Story records written. */
+  /** Story records written, and the index keys of each (what a candidate query matches). */
   final Map<String, Store.StoryRecord> stories = new HashMap<>();
+  final Map<String, List<String>> storyKeys = new HashMap<>();
+  /** Written stories by index key. */
+  final Map<String, java.util.Set<String>> storiesByKey = new HashMap<>();
+
+  void putStory(Store.StoryRecord r) {
+    for (String k : storyKeys.getOrDefault(r.id(), List.of())) {
+      storiesByKey.get(k).remove(r.id());
+    }
+    List<String> keys = r.state().indexKeys();
+    stories.put(r.id(), r);
+    storyKeys.put(r.id(), keys);
+    for (String k : keys) {
+      storiesByKey.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(r.id());
+    }
+  }
+
+  /** Written stories holding any of {@code keys}. */
+  java.util.Set<String> storiesWithAny(List<String> keys) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String k : keys) {
+      out.addAll(storiesByKey.getOrDefault(k, java.util.Set.of()));
+    }
+    return out;
+  }
 
   int newArticles() {
     return fingerprints.size();
@@ -77,5 +101,7 @@ final class Pending {
     edges.clear();
     relations.clear();
     stories.clear();
+    storyKeys.clear();
+    storiesByKey.clear();
   }
 }

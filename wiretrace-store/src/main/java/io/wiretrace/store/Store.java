@@ -104,12 +104,16 @@ public final class Store implements Closeable {
   static final int REFRESH_EVERY = 1000;
   /** Candidate stories compared per article (the most recently updated among those sharing a strong term). */
   static final int MAX_STORY_CANDIDATES = 100;
+  /** A story is open to a dated article when its newest member is at most this many days older (or undated). */
+  static final int OPEN_DAYS = 7;
+  /** Week buckets asked for at most before a candidate query falls back to the keys of all stories. */
+  static final int MAX_WEEKS = 12;
   /** Edges followed when recomputing lineage around a new article. */
   static final int MAX_COMPONENT = 5000;
   /** Articles read from one LSH bucket (the batch has no cap; thousands of reprints of one story reach it). */
   static final int MAX_BUCKET = 2000;
   /** Store format written into every commit. */
-  static final String FORMAT = "3";
+  static final String FORMAT = "4";
 
   /** Article text: positions and offsets in the postings, so highlighting reads them instead of re-analyzing. */
   static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS;
@@ -133,6 +137,13 @@ public final class Store implements Closeable {
   final FacetsConfig facets = new FacetsConfig();
   private final CopyDetector copies = new CopyDetector();
   private final OnlineStories placer = new OnlineStories();
+  /** Decoded story records by creation number (their sort value), valid while their update number is unchanged. */
+  private final Map<Long, StoryRecord> storyCache = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, StoryRecord> e) {
+      return size() > 8192;
+    }
+  };
   private final Map<String, Fingerprint> fingerprintCache = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Fingerprint> e) {
@@ -197,6 +208,7 @@ public final class Store implements Closeable {
     headCount = Long.parseLong(data.getOrDefault("heads", "0"));
     searchers = new SearcherManager(writer, null);
     fingerprintCache.clear();
+    storyCache.clear();
     pending.clear();
   }
 
@@ -624,8 +636,15 @@ public final class Store implements Closeable {
     if (keys.isEmpty()) {
       return List.of();
     }
+    List<String> weeks = openOnly && p.day() != Long.MIN_VALUE ? openWeeks(s, p.day()) : null;
     for (String k : keys) {
-      terms.add(new TermQuery(new Term("skey", k)), BooleanClause.Occur.SHOULD);
+      if (weeks == null) {
+        terms.add(new TermQuery(new Term("skey", k)), BooleanClause.Occur.SHOULD);
+      } else { // only the postings of stories whose newest member is recent: flat as the store grows
+        for (String w : weeks) {
+          terms.add(new TermQuery(new Term("skeyw", k + "@" + w)), BooleanClause.Occur.SHOULD);
+        }
+      }
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     q.add(new TermQuery(new Term(TYPE, "story")), BooleanClause.Occur.FILTER);
@@ -634,17 +653,16 @@ public final class Store implements Closeable {
       // open: undated (stored as Long.MIN_VALUE) or newest member at most the window older
       BooleanQuery.Builder open = new BooleanQuery.Builder();
       open.add(LongPoint.newExactQuery("lastDay", Long.MIN_VALUE), BooleanClause.Occur.SHOULD);
-      open.add(LongPoint.newRangeQuery("lastDay", p.day() - 7, Long.MAX_VALUE), BooleanClause.Occur.SHOULD);
+      open.add(LongPoint.newRangeQuery("lastDay", p.day() - OPEN_DAYS, Long.MAX_VALUE), BooleanClause.Occur.SHOULD);
       q.add(open.build(), BooleanClause.Occur.FILTER);
     }
     // stories written since the refresh are the most recently updated: they come first, and replace
     // their stale stored versions
     List<StoryRecord> out = new ArrayList<>();
-    Set<String> queryKeys = new HashSet<>(keys);
-    for (StoryRecord r : pending.stories.values()) {
+    for (String sid : pending.storiesWithAny(keys)) {
+      StoryRecord r = pending.stories.get(sid);
       long last = r.state.lastDay();
-      boolean open = !openOnly || p.day() == Long.MIN_VALUE || last == Long.MIN_VALUE || last >= p.day() - 7;
-      if (open && r.state.indexKeys().stream().anyMatch(queryKeys::contains)) {
+      if (!openOnly || p.day() == Long.MIN_VALUE || last == Long.MIN_VALUE || last >= p.day() - OPEN_DAYS) {
         out.add(r);
       }
     }
@@ -658,7 +676,15 @@ public final class Store implements Closeable {
           new Sort(new SortField("updated", SortField.Type.LONG, true), new SortField("created", SortField.Type.LONG)));
       StoredFields sf = s.storedFields();
       for (ScoreDoc d : top.scoreDocs) {
-        StoryRecord r = storyRecord(sf.document(d.doc));
+        // the sort values name the story and its version: a decoded record is reused while unchanged
+        Object[] sortValues = ((org.apache.lucene.search.FieldDoc) d).fields;
+        long updated = (Long) sortValues[0];
+        long created = (Long) sortValues[1];
+        StoryRecord r = storyCache.get(created);
+        if (r == null || r.updated != updated) {
+          r = storyRecord(sf.document(d.doc));
+          storyCache.put(created, r);
+        }
         if (!pending.stories.containsKey(r.id) && wanted-- > 0) {
           out.add(r);
         }
@@ -666,6 +692,31 @@ public final class Store implements Closeable {
     }
     out.sort(Comparator.comparing(StoryRecord::id));
     return out;
+  }
+
+  /** Week buckets of the {@code skeyw} keys a story open to an article of {@code day} may hold ({@code u}: undated). */
+  private static List<String> openWeeks(IndexSearcher s, long day) throws IOException {
+    long max = Long.MIN_VALUE;
+    for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      org.apache.lucene.index.PointValues pv = leaf.reader().getPointValues("lastDay");
+      if (pv != null) {
+        max = Math.max(max, LongPoint.decodeDimension(pv.getMaxPackedValue(), 0));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    out.add("u");
+    long from = Math.floorDiv(day - OPEN_DAYS, 7);
+    long to = max == Long.MIN_VALUE ? from - 1 : Math.floorDiv(max, 7);
+    for (long w = from; w <= to && out.size() <= MAX_WEEKS; w++) {
+      out.add(Long.toString(w));
+    }
+    // stories stored far ahead of this article (ingested out of order): all keys, the range filter decides
+    return to - from + 1 > MAX_WEEKS ? null : out;
+  }
+
+  /** The week bucket of a story's {@code skeyw} keys. */
+  private static String week(long lastDay) {
+    return lastDay == Long.MIN_VALUE ? "u" : Long.toString(Math.floorDiv(lastDay, 7));
   }
 
   static StoryRecord storyRecord(Document d) {
@@ -737,17 +788,18 @@ public final class Store implements Closeable {
     }
     d.add(new StoredField("first", r.firstArticle));
     d.add(new StoredField("state", r.state.encode()));
+    long last = r.state.lastDay();
     for (String k : r.state.indexKeys()) {
       d.add(new StringField("skey", k, Field.Store.NO));
+      d.add(new StringField("skeyw", k + "@" + week(last), Field.Store.NO));
     }
-    long last = r.state.lastDay();
     d.add(new LongPoint("lastDay", last));
     long seq = articleSeq + 1;
     d.add(new NumericDocValuesField("updated", seq));
     d.add(new StoredField("updatedStored", seq));
     d.add(new NumericDocValuesField("created", Long.parseLong(r.id.substring(1))));
     writer.updateDocument(new Term(KEY, "s:" + r.id), d);
-    pending.stories.put(r.id, new StoryRecord(r.id, r.storyline, r.title, r.firstArticle,
+    pending.putStory(new StoryRecord(r.id, r.storyline, r.title, r.firstArticle,
         OnlineStories.StoryState.decode(r.state.encode()), seq));
   }
 
@@ -1039,6 +1091,27 @@ public final class Store implements Closeable {
     JsonNode p = n.get("published_original");
     return new CopyDetector.Edge(parseRelation(n), n.get("coverage_original").asDouble(),
         p == null || p.isNull() ? null : p.asText());
+  }
+
+  /** For benchmarks: waits until Lucene's background merges have finished. */
+  public void awaitMerges() {
+    try {
+      synchronized (this) {
+        writer.maybeMerge();
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    org.apache.lucene.index.ConcurrentMergeScheduler cms =
+        (org.apache.lucene.index.ConcurrentMergeScheduler) writer.getConfig().getMergeScheduler();
+    while (writer.hasPendingMerges() || cms.mergeThreadCount() > 0) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Counts of stored records by type, for status lines. */
