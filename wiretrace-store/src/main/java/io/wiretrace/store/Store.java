@@ -46,6 +46,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -137,6 +138,10 @@ public final class Store implements Closeable {
   final FacetsConfig facets = new FacetsConfig();
   private final CopyDetector copies = new CopyDetector();
   private final OnlineStories placer = new OnlineStories();
+  /** Stored document frequencies of story terms and key terms, for the searcher {@code dfReader}. */
+  private final Map<String, Integer> termDf = new HashMap<>();
+  private final Map<String, Integer> keyDf = new HashMap<>();
+  private IndexReader dfReader;
   /** Decoded story records by creation number (their sort value), valid while their update number is unchanged. */
   private final Map<Long, StoryRecord> storyCache = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
@@ -597,6 +602,11 @@ public final class Store implements Closeable {
     long docs = headCount;
     TermLookup terms = new TermLookup(s, "terms");
     TermLookup keys = new TermLookup(s, "keys");
+    if (dfReader != s.getIndexReader()) { // the stored frequencies change only with the searcher
+      dfReader = s.getIndexReader();
+      termDf.clear();
+      keyDf.clear();
+    }
     return new OnlineStories.DocFreq() {
       @Override
       public long docs() {
@@ -606,7 +616,12 @@ public final class Store implements Closeable {
       @Override
       public int df(String term) {
         try {
-          return terms.docFreq(new BytesRef(term)) + pending.terms.getOrDefault(term, 0);
+          Integer stored = termDf.get(term);
+          if (stored == null) {
+            stored = terms.docFreq(new BytesRef(term));
+            termDf.put(term, stored);
+          }
+          return stored + pending.terms.getOrDefault(term, 0);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -615,7 +630,12 @@ public final class Store implements Closeable {
       @Override
       public int keyDf(String term) {
         try {
-          return keys.docFreq(new BytesRef(term)) + pending.keys.getOrDefault(term, 0);
+          Integer stored = keyDf.get(term);
+          if (stored == null) {
+            stored = keys.docFreq(new BytesRef(term));
+            keyDf.put(term, stored);
+          }
+          return stored + pending.keys.getOrDefault(term, 0);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
