@@ -553,30 +553,45 @@ public final class Searcher {
   public ArrayNode outlets() throws IOException {
     IndexSearcher s = store.acquire();
     try {
-      TopDocs t = s.search(new TermQuery(new Term(Store.TYPE, "relation")), Integer.MAX_VALUE);
-      Map<String, String> outletOf = new java.util.HashMap<>();
-      Map<List<String>, Integer> counts = new TreeMap<>((x, y) -> String.join("\u0001", x).compareTo(String.join("\u0001", y)));
-      StoredFields sf = s.storedFields();
-      for (ScoreDoc sd : t.scoreDocs) {
-        Document d = sf.document(sd.doc, Set.of("copy", "original", "kind"));
-        String c = outlet(s, d.get("copy"), outletOf);
-        String o = outlet(s, d.get("original"), outletOf);
-        counts.merge(List.of(c, o, d.get("kind")), 1, Integer::sum);
+      // a scan of every relation: computed once per point-in-time reader (the store refreshes at commits)
+      Outlets cached = outletsCache;
+      if (cached != null && cached.reader == s.getIndexReader()) {
+        return cached.rows.deepCopy();
       }
-      List<Map.Entry<List<String>, Integer>> rows = new ArrayList<>(counts.entrySet());
-      rows.sort((x, y) -> Integer.compare(y.getValue(), x.getValue()));
-      ArrayNode out = F.arrayNode();
-      for (Map.Entry<List<String>, Integer> e : rows) {
-        ObjectNode o = out.addObject();
-        o.put("copier", e.getKey().get(0));
-        o.put("source", e.getKey().get(1));
-        o.put("kind", e.getKey().get(2));
-        o.put("count", e.getValue());
-      }
-      return out;
+      ArrayNode rows = outlets(s);
+      outletsCache = new Outlets(s.getIndexReader(), rows);
+      return rows.deepCopy();
     } finally {
       store.release(s);
     }
+  }
+
+  private record Outlets(IndexReader reader, ArrayNode rows) {}
+
+  private volatile Outlets outletsCache;
+
+  private ArrayNode outlets(IndexSearcher s) throws IOException {
+    TopDocs t = s.search(new TermQuery(new Term(Store.TYPE, "relation")), Integer.MAX_VALUE);
+    Map<String, String> outletOf = new java.util.HashMap<>();
+    Map<List<String>, Integer> counts = new TreeMap<>((x, y) -> String.join("\u0001", x).compareTo(String.join("\u0001", y)));
+    StoredFields sf = s.storedFields();
+    for (ScoreDoc sd : t.scoreDocs) {
+      Document d = sf.document(sd.doc, Set.of("copy", "original", "kind"));
+      String c = outlet(s, d.get("copy"), outletOf);
+      String o = outlet(s, d.get("original"), outletOf);
+      counts.merge(List.of(c, o, d.get("kind")), 1, Integer::sum);
+    }
+    List<Map.Entry<List<String>, Integer>> rows = new ArrayList<>(counts.entrySet());
+    rows.sort((x, y) -> Integer.compare(y.getValue(), x.getValue()));
+    ArrayNode out = F.arrayNode();
+    for (Map.Entry<List<String>, Integer> e : rows) {
+      ObjectNode o = out.addObject();
+      o.put("copier", e.getKey().get(0));
+      o.put("source", e.getKey().get(1));
+      o.put("kind", e.getKey().get(2));
+      o.put("count", e.getValue());
+    }
+    return out;
   }
 
   private static String outlet(IndexSearcher s, String id, Map<String, String> cache) throws IOException {

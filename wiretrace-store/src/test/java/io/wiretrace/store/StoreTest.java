@@ -102,8 +102,12 @@ class StoreTest {
     }
     try (Store store = Store.open(tmp.resolve("data"))) {
       ingest(store, first);
+      String outletsBefore = store.searcher().outlets().toString();
+      assertThat(store.searcher().outlets().toString()).isEqualTo(outletsBefore);
       ingest(store, rest);
       assertThat(storedRelations(store)).isEqualTo(batchRelations());
+      // outlets are computed once per refresh of the searcher: the second ingest shows in them
+      assertThat(store.searcher().outlets().toString()).isNotEqualTo(outletsBefore).contains("\"source\":\"Northwind Press\"");
       for (JsonNode r : store.searcher().allRelations(null, 1, 100).get("items")) {
         JsonNode copy = store.searcher().article(r.get("copy").asText()).orElseThrow();
         JsonNode orig = store.searcher().article(r.get("original").asText()).orElseThrow();
