@@ -107,6 +107,8 @@ public final class Store implements Closeable {
   static final int MAX_STORY_CANDIDATES = 100;
   /** A story is open to a dated article when its newest member is at most this many days older (or undated). */
   static final int OPEN_DAYS = 7;
+  /** Days in one bucket of the {@code skeyw} story keys. */
+  static final int WEEK = 7;
   /** Week buckets asked for at most before a candidate query falls back to the keys of all stories. */
   static final int MAX_WEEKS = 12;
   /** Edges followed when recomputing lineage around a new article. */
@@ -214,7 +216,9 @@ public final class Store implements Closeable {
     searchers = new SearcherManager(writer, null);
     fingerprintCache.clear();
     storyCache.clear();
-    pending.clear();
+    synchronized (pending) {
+      pending.clear();
+    }
   }
 
   private static <T> List<T> iterable(Iterable<T> it) {
@@ -616,12 +620,7 @@ public final class Store implements Closeable {
       @Override
       public int df(String term) {
         try {
-          Integer stored = termDf.get(term);
-          if (stored == null) {
-            stored = terms.docFreq(new BytesRef(term));
-            termDf.put(term, stored);
-          }
-          return stored + pending.terms.getOrDefault(term, 0);
+          return storedDf(termDf, terms, term) + pending.terms.getOrDefault(term, 0);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -630,17 +629,21 @@ public final class Store implements Closeable {
       @Override
       public int keyDf(String term) {
         try {
-          Integer stored = keyDf.get(term);
-          if (stored == null) {
-            stored = keys.docFreq(new BytesRef(term));
-            keyDf.put(term, stored);
-          }
-          return stored + pending.keys.getOrDefault(term, 0);
+          return storedDf(keyDf, keys, term) + pending.keys.getOrDefault(term, 0);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
       }
     };
+  }
+
+  private static int storedDf(Map<String, Integer> cache, TermLookup lookup, String term) throws IOException {
+    Integer df = cache.get(term);
+    if (df == null) {
+      df = lookup.docFreq(new BytesRef(term));
+      cache.put(term, df);
+    }
+    return df;
   }
 
   /** A stored story and what placement needs of it. */
@@ -725,8 +728,8 @@ public final class Store implements Closeable {
     }
     List<String> out = new ArrayList<>();
     out.add("u");
-    long from = Math.floorDiv(day - OPEN_DAYS, 7);
-    long to = max == Long.MIN_VALUE ? from - 1 : Math.floorDiv(max, 7);
+    long from = Math.floorDiv(day - OPEN_DAYS, WEEK);
+    long to = max == Long.MIN_VALUE ? from - 1 : Math.floorDiv(max, WEEK);
     for (long w = from; w <= to && out.size() <= MAX_WEEKS; w++) {
       out.add(Long.toString(w));
     }
@@ -736,7 +739,7 @@ public final class Store implements Closeable {
 
   /** The week bucket of a story's {@code skeyw} keys. */
   private static String week(long lastDay) {
-    return lastDay == Long.MIN_VALUE ? "u" : Long.toString(Math.floorDiv(lastDay, 7));
+    return lastDay == Long.MIN_VALUE ? "u" : Long.toString(Math.floorDiv(lastDay, WEEK));
   }
 
   static StoryRecord storyRecord(Document d) {
@@ -954,9 +957,10 @@ public final class Store implements Closeable {
         return;
       }
       Document d = s.storedFields().document(t.scoreDocs[0].doc);
-      old = new Pending.Article(d.get("json"), d.get("story"), d.get("storyline"), List.of(d.getValues("kind")), d.get("via"),
+      List<String> storedKinds = List.of(d.getValues("kind"));
+      old = new Pending.Article(d.get("json"), d.get("story"), d.get("storyline"), storedKinds, d.get("via"),
           Double.parseDouble(d.get("sim")), List.of(d.getValues("why")), Long.parseLong(d.get("seq")), false,
-          isCopy(List.of(d.getValues("kind"))));
+          isCopy(storedKinds));
     }
     JsonNode n = JSON.readTree(old.json());
     Article a = Stored.article(n);
