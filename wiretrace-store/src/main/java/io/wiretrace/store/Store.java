@@ -208,7 +208,8 @@ public final class Store implements Closeable {
     if (format != null && !format.equals(FORMAT)) {
       writer.rollback();
       directory.close();
-      throw new IOException("the store " + dir + " has format " + format + ", this wiretrace reads format " + FORMAT);
+      throw new IOException("the store " + dir + " has format " + format + ", this wiretrace reads format " + FORMAT
+          + ": ingest the inputs again into a new --data folder");
     }
     storySeq = Long.parseLong(data.getOrDefault("storySeq", "0"));
     articleSeq = Long.parseLong(data.getOrDefault("articleSeq", "0"));

@@ -166,6 +166,22 @@ class StoreTest {
   }
 
   @Test
+  void aStoreOfAnotherFormatIsRefusedWithWhatToDo() throws IOException {
+    Path data = tmp.resolve("old");
+    Files.createDirectories(data);
+    try (var dir = org.apache.lucene.store.FSDirectory.open(data);
+        var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+      w.setLiveCommitData(java.util.Map.of("format", "3").entrySet());
+      w.commit();
+    }
+    assertThatThrownBy(() -> Store.open(data)).isInstanceOf(IOException.class)
+        .hasMessageContaining("has format 3").hasMessageContaining("new --data folder");
+    try (var dir = org.apache.lucene.store.FSDirectory.open(data)) { // and the old store is left as it was
+      assertThat(org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData()).containsEntry("format", "3");
+    }
+  }
+
+  @Test
   void theSameInputTwiceChangesNothing() throws IOException {
     Path data = tmp.resolve("data");
     String first;
