@@ -67,10 +67,6 @@ final class Pending {
     return fingerprints.size();
   }
 
-  boolean isEmpty() {
-    return articles.isEmpty() && stories.isEmpty() && edges.isEmpty() && relations.isEmpty();
-  }
-
   void addKeys(String id, long[] bands, List<String> kept, List<String> profileTerms, List<String> profileKeys) {
     for (long b : bands) {
       lsh.computeIfAbsent(Store.hex(b), k -> new ArrayList<>()).add(id);

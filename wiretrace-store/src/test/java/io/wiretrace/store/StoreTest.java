@@ -95,11 +95,7 @@ class StoreTest {
     // ids are relative to the INPUT: two roots holding parts of the corpus give the ids of the whole
     Path first = tmp.resolve("first");
     Path rest = tmp.resolve("rest");
-    try (var dirs = Files.list(DEMO)) {
-      for (Path d : dirs.sorted().toList()) {
-        copyTree(d, (d.getFileName().toString().equals("farms") ? first : rest).resolve(d.getFileName().toString()));
-      }
-    }
+    splitFarmsFirst(first, rest);
     try (Store store = Store.open(tmp.resolve("data"))) {
       ingest(store, first);
       String outletsBefore = store.searcher().outlets().toString();
@@ -114,6 +110,15 @@ class StoreTest {
         assertThat(copy.get("story")).as("a copy is in its original's story").isEqualTo(orig.get("story"));
         assertThat(copy.get("kinds").toString()).contains(r.get("kind").asText());
         assertThat(orig.get("kinds").toString()).contains("original");
+      }
+    }
+  }
+
+  /** The demo's farms (copies whose originals are elsewhere) under {@code first}, everything else under {@code rest}. */
+  static void splitFarmsFirst(Path first, Path rest) throws IOException {
+    try (var dirs = Files.list(DEMO)) {
+      for (Path d : dirs.sorted().toList()) {
+        copyTree(d, (d.getFileName().toString().equals("farms") ? first : rest).resolve(d.getFileName().toString()));
       }
     }
   }
@@ -141,11 +146,7 @@ class StoreTest {
   void whatIsStoredDoesNotDependOnWhenTheSearcherIsRefreshed() throws IOException {
     Path first = tmp.resolve("first");
     Path rest = tmp.resolve("rest");
-    try (var dirs = Files.list(DEMO)) {
-      for (Path d : dirs.sorted().toList()) {
-        copyTree(d, (d.getFileName().toString().equals("farms") ? first : rest).resolve(d.getFileName().toString()));
-      }
-    }
+    splitFarmsFirst(first, rest);
     Path generated = Corpus.write(tmp.resolve("corpus.jsonl"), 40, 4, 5);
     List<String> dumps = new ArrayList<>();
     for (int commitEvery : new int[] {1, 3, 100_000}) {
