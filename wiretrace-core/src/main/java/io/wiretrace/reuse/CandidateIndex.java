@@ -35,6 +35,10 @@ public final class CandidateIndex {
   /**
    * Adds document number {@code size()} and returns the earlier documents that are candidates for
    * it, ascending.
+   *
+   * @param signature MinHash signature of the document's shingles (near-copy channel)
+   * @param shingles the keys of the partial-copy channel: its shingles and those of its restored
+   *     text ({@link Fingerprint#keys}), so synonym swaps do not hide a copy
    */
   public int[] add(long[] signature, long[] shingles) {
     int doc = size++;

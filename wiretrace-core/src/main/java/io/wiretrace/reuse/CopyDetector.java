@@ -98,7 +98,7 @@ public final class CopyDetector {
     CandidateIndex index = new CandidateIndex();
     for (int i = 0; i < fps.size(); i++) {
       Fingerprint f = fps.get(i);
-      for (int j : index.add(f.signature(), f.shingles())) {
+      for (int j : index.add(f.signature(), f.keys())) {
         pairs.add(((long) j << 32) | i);
       }
     }

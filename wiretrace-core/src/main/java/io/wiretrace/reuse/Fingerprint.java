@@ -3,6 +3,8 @@ package io.wiretrace.reuse;
 import io.wiretrace.fingerprint.Hashing64;
 import io.wiretrace.fingerprint.MinHash;
 import io.wiretrace.model.Article;
+import io.wiretrace.text.Synonyms;
+import io.wiretrace.text.Terms;
 import io.wiretrace.text.Tokens;
 import java.util.BitSet;
 
@@ -14,8 +16,12 @@ import java.util.BitSet;
  * @param shingles hash of the shingle starting at each token
  * @param signature MinHash signature of the shingle set
  * @param quoted tokens that stand inside quotation marks
+ * @param restored hash of the shingle starting at each token of the restored text, where every
+ *     content word WordNet knows stands as the head of its usual sense ({@link #restore}), so a
+ *     synonym-spun copy and its original share restored shingles where the spinner swapped a word for
+ *     one of the same sense. The same array as {@code shingles} when restoring changed no word.
  */
-public record Fingerprint(Article article, Tokens tokens, long[] shingles, long[] signature, BitSet quoted) {
+public record Fingerprint(Article article, Tokens tokens, long[] shingles, long[] signature, BitSet quoted, long[] restored) {
 
   /** Shingle size in tokens. */
   public static final int SHINGLE = 4;
@@ -28,7 +34,56 @@ public record Fingerprint(Article article, Tokens tokens, long[] shingles, long[
       th[i] = Hashing64.token(t.form(i));
     }
     long[] sh = Hashing64.shingles(th, SHINGLE);
-    return new Fingerprint(a, t, sh, minHash.signature(sh), quoted(a.text(), t));
+    long[] rh = restore(t, th);
+    long[] restored = rh == th ? sh : Hashing64.shingles(rh, SHINGLE);
+    return new Fingerprint(a, t, sh, minHash.signature(sh), quoted(a.text(), t), restored);
+  }
+
+  /**
+   * The search keys of the partial-copy channel: the shingles, then the restored shingles that differ
+   * from them. Literal and restored keys share one key space, so a copy's restored "the court ruled"
+   * (from "the tribunal ruled") meets its original's literal "the court ruled"; and as the literal
+   * shingles are kept, restoring never hides a pair that literal keys find.
+   */
+  public long[] keys() {
+    if (restored == shingles) {
+      return shingles;
+    }
+    long[] out = java.util.Arrays.copyOf(shingles, shingles.length * 2);
+    int n = shingles.length;
+    for (int i = 0; i < restored.length; i++) {
+      if (restored[i] != shingles[i]) {
+        out[n++] = restored[i];
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Token hashes of the restored text: each content word (three letters or more, not a stop or
+   * function word) that WordNet knows is replaced by the head of its usual sense
+   * ({@link Synonyms#head}: "tribunals" and "courts" become "court", "citizenry" becomes "people"),
+   * which is also the likely original wording of a spinner's choice. Other tokens keep their hash, so
+   * text that is equal stays equal. Returns {@code hashes} itself when no word changed.
+   */
+  static long[] restore(Tokens t, long[] hashes) {
+    long[] out = hashes;
+    for (int i = 0; i < t.size(); i++) {
+      String f = t.form(i);
+      if (f.length() < 3 || !Character.isLetter(f.charAt(0)) || Terms.STOP_WORDS.contains(f)
+          || Fluency.FUNCTION_WORDS.contains(f)) {
+        continue;
+      }
+      String h = Synonyms.head(f);
+      if (h == null || h.equals(f)) {
+        continue;
+      }
+      if (out == hashes) {
+        out = hashes.clone();
+      }
+      out[i] = Hashing64.token(h);
+    }
+    return out;
   }
 
   /**

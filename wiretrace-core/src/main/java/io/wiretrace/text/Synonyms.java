@@ -108,10 +108,14 @@ public final class Synonyms {
     return List.copyOf(out);
   }
 
-  /** A word's usual sense, looked up once: {@code [own, best]} counts and the most used word of that synset ("" for none). */
-  private record Use(int[] counts, String usual) {}
+  /**
+   * A word's usual sense, looked up once: {@code [own, best]} counts, the most used word of that
+   * synset ("" for none, or when it is the word's own base form) and its head (the most used single
+   * word of the synset, else the word's base form; "" for unknown words).
+   */
+  private record Use(int[] counts, String usual, String head) {}
 
-  private static final Use UNKNOWN_USE = new Use(null, "");
+  private static final Use UNKNOWN_USE = new Use(null, "", "");
   private static final Map<String, Use> USE = new ConcurrentHashMap<>();
 
   /**
@@ -133,6 +137,18 @@ public final class Synonyms {
   public static String usual(String word) {
     String u = use(word).usual();
     return u.isEmpty() ? null : u;
+  }
+
+  /**
+   * The head of the usual sense of {@code word}: the most used single word of the synset
+   * {@link #usage} reads, case-folded, in its base form ("tribunals" and "courts" give "court",
+   * "citizenry" gives "people", "shook" gives "shake"); the word's own base form when the most used
+   * member is a phrase. Null when WordNet does not know the word. Two words a thesaurus swaps for
+   * each other often share a head, so texts compared by heads match across a synonym swap.
+   */
+  public static String head(String word) {
+    String h = use(word).head();
+    return h.isEmpty() ? null : h;
   }
 
   private static Use use(String word) {
@@ -169,7 +185,8 @@ public final class Synonyms {
             }
           }
           if (best.counts() == null || own > best.counts()[0]) {
-            best = new Use(new int[] {own, top}, topLemma.equals(base) ? "" : topLemma);
+            String head = topLemma.isEmpty() || topLemma.indexOf(' ') >= 0 || topLemma.indexOf('-') >= 0 ? base : topLemma;
+            best = new Use(new int[] {own, top}, topLemma.equals(base) ? "" : topLemma, head.toLowerCase(Locale.ROOT));
           }
         }
       }

@@ -60,6 +60,38 @@ class CopyDetectorTest {
   }
 
   @Test
+  void aShortSpunCopy_isFoundThroughItsRestoredKeys_whereLiteralKeysFindNothing() {
+    // one paragraph, spun: too few literal keys survive for either channel, the restored ones meet
+    Article o = article("wire/crews", "2025-06-05T08:00:00Z", "Valley Wire", "Flood", Fixtures.FLOOD.get(2));
+    Article s = article("farm/crews", "2025-06-06T08:00:00Z", "Spin Farm", "Flood", Fixtures.floodSpun().split("\n\n")[2]);
+    Fingerprint fo = detector.fingerprint(o);
+    Fingerprint fs = detector.fingerprint(s);
+    assertThat(sharedSamples(fo.shingles(), fs.shingles())).as("literal keys").isLessThan(CandidateIndex.MIN_SHARED);
+    assertThat(CandidateIndex.bandKeys(fo.signature())).as("no LSH band in common")
+        .satisfies(a -> assertThat(java.util.stream.IntStream.range(0, a.length).noneMatch(i -> a[i] == CandidateIndex.bandKeys(fs.signature())[i])).isTrue());
+    assertThat(sharedSamples(fo.keys(), fs.keys())).as("restored keys").isGreaterThanOrEqualTo(CandidateIndex.MIN_SHARED);
+    assertThat(detector.detect(List.of(s, o))).singleElement().satisfies(r -> {
+      assertThat(r.copy()).isEqualTo("farm/crews");
+      assertThat(r.original()).isEqualTo("wire/crews");
+      // typed by the literal alignment, which misses the opening clause ("employed boats to reach occupants")
+      assertThat(r.kind()).isIn("spun", "near_duplicate");
+      assertThat(r.signals().get("synonym_substitutions")).isGreaterThanOrEqualTo(2.0);
+    });
+  }
+
+  private static int sharedSamples(long[] a, long[] b) {
+    java.util.Set<Long> in = new java.util.HashSet<>();
+    for (long x : CandidateIndex.sampled(a)) {
+      in.add(x);
+    }
+    int n = 0;
+    for (long x : CandidateIndex.sampled(b)) {
+      n += in.contains(x) ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Test
   void roundTripTranslation_isTranslated_notSpun() {
     Article tr = article("farm/flood-mt", "2025-06-06T04:00:00Z", "Translate Farm", "Flood", Fixtures.floodTranslated());
     assertThat(detector.detect(List.of(tr, original))).singleElement().satisfies(r -> {

@@ -18,6 +18,22 @@ class FingerprintTest {
   }
 
   @Test
+  void restoredText_meetsAcrossASynonymSwap_andKeysKeepEveryLiteralShingle() {
+    io.wiretrace.fingerprint.MinHash mh = io.wiretrace.fingerprint.MinHash.builder().build();
+    Fingerprint a = Fingerprint.of(io.wiretrace.testing.Fixtures.article("a", null, null, null,
+        "The tribunal ruled that the citizenry must stay."), mh);
+    Fingerprint b = Fingerprint.of(io.wiretrace.testing.Fixtures.article("b", null, null, null,
+        "The courts ruled that the people must remain."), mh);
+    assertThat(a.restored()).isEqualTo(b.restored()); // tribunal/courts -> court, citizenry -> people, stay -> remain
+    assertThat(java.util.Arrays.stream(a.shingles()).noneMatch(x -> java.util.Arrays.stream(b.shingles()).anyMatch(y -> y == x))).isTrue();
+    assertThat(a.keys()).contains(a.shingles()).contains(a.restored());
+    // nothing to restore: the same array, no extra keys
+    Fingerprint c = Fingerprint.of(io.wiretrace.testing.Fixtures.article("c", null, null, null, "It is what it is, and so on and on."), mh);
+    assertThat(c.restored()).isSameAs(c.shingles());
+    assertThat(c.keys()).isSameAs(c.shingles());
+  }
+
+  @Test
   void straightAndCurlyPairs_andAnUnclosedQuoteEndsWithItsParagraph() {
     assertThat(quotedWords("The mayor said \"we will rebuild\" on Monday.\n\nShe added: \u201Cnobody sleeps outside\u201D.\n\n\"It goes on"))
         .isEqualTo("we will rebuild nobody sleeps outside it goes on");

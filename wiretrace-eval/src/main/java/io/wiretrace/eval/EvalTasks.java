@@ -5,7 +5,7 @@ public final class EvalTasks {
   private EvalTasks() {}
 
   /** Task names as typed on the command line. */
-  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse, levels, time, quotes, entities, paraphrase, rewrite }
+  public enum Name { clustering, extraction, boilerplate, dates, alignment, reuse, levels, time, quotes, entities, paraphrase, rewrite, restore }
 
   public static EvalTask create(Name name) {
     return switch (name) {
@@ -21,6 +21,7 @@ public final class EvalTasks {
       case entities -> new EntityEval();
       case paraphrase -> new ParaphraseEval();
       case rewrite -> new RewriteEval();
+      case restore -> new RestorationEval();
     };
   }
 }

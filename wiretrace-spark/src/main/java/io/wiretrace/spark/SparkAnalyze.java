@@ -228,7 +228,7 @@ public final class SparkAnalyze {
     if (f.shingles().length == 0) { // CandidateIndex indexes nothing for such a document
       return new Keys(new long[0], new long[0]);
     }
-    return new Keys(CandidateIndex.bandKeys(f.signature()), CandidateIndex.sampled(f.shingles()));
+    return new Keys(CandidateIndex.bandKeys(f.signature()), CandidateIndex.sampled(f.keys()));
   }
 
   /** Every pair among the first {@code cap} documents (by index) of a bucket. */

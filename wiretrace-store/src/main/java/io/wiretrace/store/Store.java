@@ -115,8 +115,11 @@ public final class Store implements Closeable {
   static final int MAX_COMPONENT = 5000;
   /** Articles read from one LSH bucket (the batch has no cap; thousands of reprints of one story reach it). */
   static final int MAX_BUCKET = 2000;
-  /** Store format written into every commit. */
-  static final String FORMAT = "4";
+  /**
+   * Store format written into every commit. 5: the partial-copy keys include the shingles of the
+   * restored text (WordNet heads, {@code Fingerprint.keys}), which format 4 did not store.
+   */
+  static final String FORMAT = "5";
 
   /** Article text: positions and offsets in the postings, so highlighting reads them instead of re-analyzing. */
   static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS;
@@ -383,7 +386,7 @@ public final class Store implements Closeable {
   private Placed add(Article a, Annotations an) throws IOException {
     Fingerprint fp = copies.fingerprint(a);
     long[] bands = CandidateIndex.bandKeys(fp.signature());
-    long[] samples = CandidateIndex.sampled(fp.shingles());
+    long[] samples = CandidateIndex.sampled(fp.keys());
     IndexSearcher s = acquire();
     List<String> keptSamples = new ArrayList<>();
     List<CopyDetector.Edge> newEdges = new ArrayList<>();

@@ -167,6 +167,28 @@ class StoreTest {
   }
 
   @Test
+  void aSpunCopyStoredBeforeItsOriginalIsLinkedWhenTheOriginalArrives() throws IOException {
+    // one paragraph, spun so that no literal key survives for either channel: only the restored keys meet
+    Path copy = tmp.resolve("copy.jsonl");
+    Files.writeString(copy, "{\"id\":\"farm/crews\",\"title\":\"Rescue on the river\",\"published\":\"2025-06-06T08:00:00Z\",\"text\":"
+        + "\"Emergency crews employed boats to reach occupants trapped on rooftops, and the army sent four choppers from the base at "
+        + "Northfield. No deaths had been reported by eve, but at least 14 citizenry were handled for hypothermia.\"}\n");
+    Path original = tmp.resolve("original.jsonl");
+    Files.writeString(original, "{\"id\":\"wire/crews\",\"title\":\"Rescue on the river\",\"published\":\"2025-06-05T08:00:00Z\",\"text\":"
+        + "\"Emergency crews used boats to reach residents trapped on rooftops, and the army sent four helicopters from the base at "
+        + "Northfield. No deaths had been reported by evening, but at least 14 people were treated for hypothermia.\"}\n");
+    try (Store store = Store.open(tmp.resolve("data"))) {
+      ingest(store, copy);
+      assertThat(store.searcher().relations("farm/crews", null)).isEmpty();
+      ingest(store, original);
+      assertThat(store.searcher().relations("farm/crews", "copy")).singleElement().satisfies(r -> {
+        assertThat(r.get("original").asText()).isEqualTo("wire/crews");
+        assertThat(r.get("evidence")).isNotEmpty();
+      });
+    }
+  }
+
+  @Test
   void aStoreOfAnotherFormatIsRefusedWithWhatToDo() throws IOException {
     Path data = tmp.resolve("old");
     Files.createDirectories(data);
