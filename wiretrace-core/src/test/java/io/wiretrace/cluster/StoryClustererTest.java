@@ -43,6 +43,22 @@ class StoryClustererTest {
   }
 
   @Test
+  void aCopyJoinsItsOriginalsStory_unlessBarelyATenthOfItIsCopied() {
+    List<Article> in = List.of(
+        article("x", "2025-06-05T08:00:00Z", "Valley Wire", "Floods", Fixtures.flood()),
+        article("v1", "2025-06-06T09:00:00Z", "Wire", "Varga signs water pact in Teranova", VISIT_2025));
+    java.util.function.DoubleFunction<List<Relation>> quoting = cov -> List.of(new Relation("v1", "x", "partial", 0.01, cov,
+        List.of(), "published", java.util.Map.of()));
+    // a tenth or more copied: the copy is tied to its original's story, as a copy
+    assertThat(clusterer.cluster(in, quoting.apply(0.3))).singleElement().satisfies(s -> {
+      assertThat(s.articles()).containsExactly("x", "v1");
+      assertThat(s.members()).filteredOn(m -> m.id().equals("v1")).singleElement().satisfies(m -> assertThat(m.via()).isEqualTo("copy"));
+    });
+    // less: an article of its own that quotes another, clustered on its own text
+    assertThat(clusterer.cluster(in, quoting.apply(0.05))).hasSize(2);
+  }
+
+  @Test
   void sameActorsAYearApart_twoStoriesOneStoryline() {
     List<Article> in = List.of(
         article("v1", "2025-04-02T09:00:00Z", "Wire", "Varga signs water pact in Teranova", VISIT_2025),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wiretrace.cluster.OnlineStories;
+import io.wiretrace.cluster.StoryClusterer;
 import io.wiretrace.extract.Dates;
 import io.wiretrace.io.JsonLines;
 import io.wiretrace.model.Annotations;
@@ -498,20 +499,16 @@ public final class Store implements Closeable {
     List<String> terms = List.of();
     boolean started = false;
     OnlineStories.Profile profile = null;
-    List<Relation> own = relationsByCopy.getOrDefault(a.id(), List.of());
+    // only relations that tie a copy to its original's story place it (as in the batch: StoryClusterer.ties)
+    List<Relation> own = tied(relationsByCopy.get(a.id()));
     IndexSearcher s3 = acquire();
     try {
       String viaStory = null;
       if (!own.isEmpty()) {
-        Relation best = own.get(0);
-        for (Relation r : own) {
-          if (r.coverage() > best.coverage() || (r.coverage() == best.coverage() && r.original().compareTo(best.original()) < 0)) {
-            best = r;
-          }
-        }
+        Relation best = best(own);
         String root = best.original();
-        for (int hops = 0; relationsByCopy.containsKey(root) && hops < 64; hops++) {
-          root = relationsByCopy.get(root).get(0).original();
+        for (int hops = 0; !tied(relationsByCopy.get(root)).isEmpty() && hops < 64; hops++) {
+          root = best(tied(relationsByCopy.get(root))).original();
         }
         viaStory = storyOfArticle(s3, root);
         via = "copy";
@@ -520,7 +517,7 @@ public final class Store implements Closeable {
         // an original whose copies arrived first joins their story
         for (List<Relation> rs : relationsByCopy.values()) {
           for (Relation r : rs) {
-            if (r.original().equals(a.id()) && viaStory == null) {
+            if (r.original().equals(a.id()) && viaStory == null && StoryClusterer.ties(r)) {
               viaStory = storyOfArticle(s3, r.copy());
             }
           }
@@ -828,6 +825,22 @@ public final class Store implements Closeable {
     writer.updateDocument(new Term(KEY, "s:" + r.id), d);
     pending.putStory(new StoryRecord(r.id, r.storyline, r.title, r.firstArticle,
         OnlineStories.StoryState.decode(r.state.encode()), seq));
+  }
+
+  /** The relations of {@code rs} (may be null) that tie their copy to its original's story. */
+  private static List<Relation> tied(List<Relation> rs) {
+    return rs == null ? List.of() : rs.stream().filter(StoryClusterer::ties).toList();
+  }
+
+  /** The relation a copy is placed by: the best covered, then the smallest original id (as the batch picks it). */
+  private static Relation best(List<Relation> rs) {
+    Relation best = rs.get(0);
+    for (Relation r : rs) {
+      if (r.coverage() > best.coverage() || (r.coverage() == best.coverage() && r.original().compareTo(best.original()) < 0)) {
+        best = r;
+      }
+    }
+    return best;
   }
 
   private static boolean isCopy(List<String> kinds) {

@@ -189,6 +189,25 @@ class StoreTest {
   }
 
   @Test
+  void aColumnQuotingAWireParagraph_isClusteredOnItsOwnText_inTheStoreAsInTheBatch() throws IOException {
+    // a long column of its own that pastes one paragraph of a wire story: a partial copy under a tenth copied
+    Path in = tmp.resolve("column.jsonl");
+    Files.writeString(in, "{\"id\": \"wire/flood\", \"title\": \"Floods force 3,000 from homes in Riverton\", \"published\": \"2025-06-05T08:00:00Z\", \"text\": \"RIVERTON (Valley Wire) — Floodwaters from the swollen Amber River forced more than 3,000 people from their homes in the Riverton district on Thursday, after two days of record rainfall overwhelmed the town's levees.\\n\\nThe regional weather office said 212 millimetres of rain fell in 48 hours, more than the area usually receives in two months. Water reached the first floor of houses in the low-lying Millbank neighbourhood by early afternoon.\\n\\nEmergency crews used boats to reach residents trapped on rooftops, and the army sent four helicopters from the base at Northfield. No deaths had been reported by evening, but at least 14 people were treated for hypothermia.\\n\\nThe district's two bridges were closed as a precaution, cutting the main road to the coast. Schools will remain shut until engineers have checked their foundations, the education department said.\"}\n{\"id\": \"column/reservoir\", \"title\": \"A reservoir, two towns and a calendar\", \"published\": \"2025-06-09T08:00:00Z\", \"text\": \"Lindqvist and Teranova have argued about the Silverå reservoir for as long as anyone on either council can remember. The reservoir sits on the border, its dam was built by one town and its pipes by the other, and every dry summer the old quarrel returns with the heat.\\n\\nThis spring the two mayors, Ilse Varga and Tomas Ekberg, signed an agreement that divides the water by season rather than by volume. Lindqvist draws more in winter, when its mills run; Teranova draws more in summer, when its orchards need it most.\\n\\nCritics on the Lindqvist council call the deal a surrender, pointing out that the orchards pay no share of the dam's upkeep. Supporters answer that the mills never paid for the pipes either, and that a seasonal split at least ends the yearly court cases.\\n\\nThe engineers who drafted the technical annex are more cautious than either camp. They warn that the reservoir silts up faster than the agreement assumes, and that dredging, which neither budget includes, will be needed within a decade.\\n\\nFloods elsewhere in the region have sharpened the debate. Last week a wire report described the scene downriver:\\n\\nEmergency crews used boats to reach residents trapped on rooftops, and the army sent four helicopters from the base at Northfield. No deaths had been reported by evening, but at least 14 people were treated for hypothermia.\\n\\nNo such flood has reached the Silverå valley in living memory, but the dam's spillway was sized for a climate that no longer exists. The agreement says nothing about who pays if it fails, and that, more than any seasonal quota, is the question both councils will have to answer before the autumn rains.\\n\\nUntil then the water will flow by the calendar, the mills and the orchards will each take their turn, and the two towns will go on sharing a reservoir that neither can afford to lose. The mills have already asked for a review clause, and the orchard growers want a seat on the board that will read the gauges each month.\\n\\nWhatever the councils decide, the people of both towns will be watching the level of the water more closely than any clause of the agreement, and they will not wait for the lawyers to tell them when it is too low.\"}\n");
+    AnalysisResult b = pipeline.analyze(List.of(in));
+    assertThat(b.rejected()).isEmpty();
+    assertThat(b.relations()).singleElement().satisfies(r -> {
+      assertThat(r.copy()).isEqualTo("column/reservoir");
+      assertThat(r.coverage()).isLessThan(io.wiretrace.cluster.StoryClusterer.MIN_TIE_COVERAGE);
+    });
+    assertThat(partition(b.stories())).hasSize(2);
+    try (Store store = Store.open(tmp.resolve("data"))) {
+      ingest(store, in);
+      assertThat(storedRelations(store)).hasSize(1);
+      assertThat(storedPartition(store)).isEqualTo(partition(b.stories()));
+    }
+  }
+
+  @Test
   void aStoreOfAnotherFormatIsRefusedWithWhatToDo() throws IOException {
     Path data = tmp.resolve("old");
     Files.createDirectories(data);
