@@ -250,32 +250,19 @@ public final class RestorationEval implements EvalTask {
     return false;
   }
 
+  /** Distinct values of {@code b} that {@code a} holds too. */
   private static int shared(long[] a, long[] b) {
     Set<Long> s = new HashSet<>();
     for (long x : a) {
       s.add(x);
     }
-    int n = 0;
-    for (long x : b) {
-      n += s.contains(x) ? 1 : 0;
-    }
-    return n;
+    return (int) java.util.Arrays.stream(b).distinct().filter(s::contains).count();
   }
 
+  /** Share of the original's distinct shingles found in the copy. */
   private static double share(long[] original, long[] copy) {
-    Set<Long> c = new HashSet<>();
-    for (long x : copy) {
-      c.add(x);
-    }
-    Set<Long> o = new HashSet<>();
-    for (long x : original) {
-      o.add(x);
-    }
-    int in = 0;
-    for (long x : o) {
-      in += c.contains(x) ? 1 : 0;
-    }
-    return o.isEmpty() ? 0 : (double) in / o.size();
+    long distinct = java.util.Arrays.stream(original).distinct().count();
+    return distinct == 0 ? 0 : (double) shared(copy, original) / distinct;
   }
 
   private static double ratio(int a, int b) {
