@@ -5,6 +5,7 @@ import io.wiretrace.extract.Language;
 import io.wiretrace.model.Article;
 import io.wiretrace.model.RawDocument;
 import io.wiretrace.model.Relation;
+import io.wiretrace.pipeline.Pipeline;
 import io.wiretrace.reuse.CopyDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +21,12 @@ import java.util.Set;
 /**
  * Copy detection on a generated corpus: the Zyte benchmark's English article bodies as originals,
  * one copy of each kind per original made by {@link CopyGenerator} (seed 42, spin rate 0.4), every
- * copy extracted from its scraped page by the real extractor. Reports recall per kind, kind
- * accuracy, original attribution and false relations; then, as hard negatives, the relations found
- * among ECB+ articles, which are independent reports of the same events except where a site
- * reprinted an agency story.
+ * copy extracted from its scraped page by the product's path ({@link Pipeline#prepareDocuments}:
+ * extraction, rewrite verdict, annotation; then the {@code CopyDetector.detect} call {@code analyze}
+ * makes). Reports recall per kind, kind accuracy, original attribution and false relations; then, as
+ * hard negatives, the relations found among ECB+ articles (through the same path, each as the JSONL
+ * record {@code {id, title, text}} becomes a document), which are independent reports of the same
+ * events except where a site reprinted an agency story.
  */
 final class ReuseEval implements EvalTask {
   static final long SEED = 42;
@@ -67,11 +70,7 @@ final class ReuseEval implements EvalTask {
       }
     }
     CopyGenerator.Corpus corpus = new CopyGenerator(SEED, SPIN_RATE).generate(originals, filler);
-    Extractor extractor = new Extractor();
-    List<Article> articles = new ArrayList<>();
-    for (CopyGenerator.Doc d : corpus.docs()) {
-      articles.add(extract(extractor, d));
-    }
+    List<Article> articles = throughPipeline(raw(corpus.docs()));
     long t0 = System.nanoTime();
     List<Relation> rels = new CopyDetector().detect(articles);
     double secs = (System.nanoTime() - t0) / 1e9;
@@ -114,7 +113,11 @@ final class ReuseEval implements EvalTask {
         falseRelations + " relations not in the truth (precision " + String.format(Locale.ROOT, "%.3f", ratio(rels.size() - falseRelations, rels.size())) + ")");
     // hard negatives: ECB+ same-event articles
     List<ClusteringEval.Doc> ecb = ClusteringEval.load(data);
-    List<Relation> ecbRels = new CopyDetector().detect(ClusteringEval.articles(ecb));
+    List<RawDocument> ecbRaw = new ArrayList<>();
+    for (ClusteringEval.Doc d : ecb) { // as a JSONL record {id, title, text} becomes one
+      ecbRaw.add(new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.text(), new RawDocument.Hints(null, d.title(), null, null)));
+    }
+    List<Relation> ecbRels = new CopyDetector().detect(throughPipeline(ecbRaw));
     Map<String, String> event = new HashMap<>();
     Map<String, Integer> perEvent = new HashMap<>();
     for (ClusteringEval.Doc d : ecb) {
@@ -147,9 +150,10 @@ final class ReuseEval implements EvalTask {
    * detector that finds new relations shows up there).
    */
   static String judged(List<Relation> rels) throws IOException {
+    // a verdict is about the pair sharing text, whatever its direction (see the file's header), so pairs are unordered
     java.util.Set<String> current = new java.util.HashSet<>();
     for (Relation r : rels) {
-      current.add(pair(r.copy(), r.original()));
+      current.add(unordered(r.copy(), r.original()));
     }
     int[] sample = new int[2];
     int[] all = new int[2];
@@ -163,8 +167,7 @@ final class ReuseEval implements EvalTask {
           continue;
         }
         String[] f = line.split("\t");
-        judgedPairs.add(pair(f[0], f[1]));
-        if (!current.contains(pair(f[0], f[1]))) {
+        if (!judgedPairs.add(unordered(f[0], f[1])) || !current.contains(unordered(f[0], f[1]))) {
           continue;
         }
         int shared = f[2].equals("shared") ? 1 : 0;
@@ -180,6 +183,10 @@ final class ReuseEval implements EvalTask {
     return String.format(Locale.ROOT, "ECB+ relations judged by hand (ecbplus-relation-judgments.tsv): all judged pairs that are "
         + "relations today: %s; the random sample of 40 alone: %s; %d of today's relations not judged. Shared = text written "
         + "once (wire copy, press release); the rest overlap only in quoted words.", precision(all), precision(sample), unjudged);
+  }
+
+  private static String unordered(String a, String b) {
+    return a.compareTo(b) <= 0 ? pair(a, b) : pair(b, a);
   }
 
   private static String precision(int[] presentShared) {
@@ -239,18 +246,18 @@ final class ReuseEval implements EvalTask {
    * Copies of one kind only, from a corpus made with other settings: recall, kind accuracy, original
    * named, detected among the originals and those copies alone.
    */
-  private static void kindRow(Table t, String kind, String label, CopyGenerator.Corpus c) {
+  private static void kindRow(Table t, String kind, String label, CopyGenerator.Corpus c) throws IOException {
     Set<String> ids = new HashSet<>();
     Set<String> copies = new HashSet<>();
     c.truth().forEach(x -> copies.add(x.copy()));
     c.truth().stream().filter(x -> x.kind().equals(kind)).forEach(x -> ids.add(x.copy()));
-    Extractor extractor = new Extractor();
-    List<Article> articles = new ArrayList<>();
+    List<CopyGenerator.Doc> docs = new ArrayList<>();
     for (CopyGenerator.Doc d : c.docs()) {
       if (!copies.contains(d.id()) || ids.contains(d.id())) {
-        articles.add(extract(extractor, d));
+        docs.add(d);
       }
     }
+    List<Article> articles = throughPipeline(raw(docs));
     KindScore.of(kind, c.truth(), byPair(new CopyDetector().detect(articles))).row(t, label);
   }
 
@@ -332,6 +339,29 @@ final class ReuseEval implements EvalTask {
   static final long INTRINSIC_SEED = 7;
 
   /** A generated document as the pipeline would read it: a scraped text page with its container metadata. */
+  /**
+   * The articles the product makes of {@code docs}: {@link Pipeline#prepareDocuments} (extraction,
+   * rewrite verdict, annotation), the path {@code analyze} takes before it calls
+   * {@code CopyDetector.detect} on them, as the evaluation then does. A rejected document is an error
+   * here: the evaluation's documents all hold article text.
+   */
+  static List<Article> throughPipeline(List<RawDocument> docs) throws IOException {
+    Pipeline.Prepared p = Pipeline.builder().paraphrases(false).build().prepareDocuments(docs, id -> false);
+    if (!p.rejected().isEmpty()) {
+      throw new IllegalStateException(p.rejected().size() + " generated documents rejected, e.g. " + p.rejected().get(0));
+    }
+    return p.articles();
+  }
+
+  /** The generated documents as the text-page reader hands them over. */
+  static List<RawDocument> raw(List<CopyGenerator.Doc> docs) {
+    List<RawDocument> out = new ArrayList<>();
+    for (CopyGenerator.Doc d : docs) {
+      out.add(new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.page(), new RawDocument.Hints(null, d.title(), d.published(), d.outlet())));
+    }
+    return out;
+  }
+
   static Article extract(Extractor extractor, CopyGenerator.Doc d) {
     return extractor.extract(new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.page(),
         new RawDocument.Hints(null, d.title(), d.published(), d.outlet())));
