@@ -1,6 +1,5 @@
 package io.wiretrace.eval;
 
-import io.wiretrace.extract.Extractor;
 import io.wiretrace.extract.Language;
 import io.wiretrace.model.Article;
 import io.wiretrace.model.RawDocument;
@@ -299,27 +298,28 @@ final class ReuseEval implements EvalTask {
 
   /**
    * Intrinsic rewrite detection (no original at hand) on WordNet-spun Zyte bodies: the spinner the
-   * shipped model was trained with (on GUM texts, not these). {@code eval rewrite} holds the
-   * thesaurus out as well.
+   * shipped model was trained with (on GUM texts, not these), read off the verdict the product
+   * writes. {@code eval rewrite} holds the thesaurus out as well.
    */
-  private static void intrinsicRows(Table t, List<CopyGenerator.Source> originals, List<String> filler) {
-    io.wiretrace.reuse.RewriteDetector rd = new io.wiretrace.reuse.RewriteDetector();
-    Extractor extractor = new Extractor();
+  private static void intrinsicRows(Table t, List<CopyGenerator.Source> originals, List<String> filler) throws IOException {
     for (double rate : new double[] {0.3, 0.4, 0.5}) {
       CopyGenerator.Corpus c = new CopyGenerator(INTRINSIC_SEED, rate).generate(originals, filler);
+      List<CopyGenerator.Doc> selected = new ArrayList<>();
+      for (CopyGenerator.Doc d : c.docs()) {
+        boolean original = !d.id().startsWith("copy/");
+        boolean spun = d.id().startsWith("copy/spun/");
+        if (spun || original && rate == 0.3) {
+          selected.add(d);
+        }
+      }
       int origN = 0;
       int origFlagged = 0;
       int spunN = 0;
       int spunFlagged = 0;
-      for (CopyGenerator.Doc d : c.docs()) {
-        boolean original = !d.id().startsWith("copy/");
-        boolean spun = d.id().startsWith("copy/spun/");
-        if (!original && !spun || original && rate != 0.3) {
-          continue;
-        }
-        String text = extract(extractor, d).text();
-        boolean flagged = rd.assess(text).kind().equals("spun");
-        if (original) {
+      // the verdict the product writes: Pipeline's rewrite stage on the extracted article
+      for (Article a : throughPipeline(raw(selected))) {
+        boolean flagged = a.rewrite().kind().equals("spun");
+        if (!a.id().startsWith("copy/")) {
           origN++;
           origFlagged += flagged ? 1 : 0;
         } else {
@@ -338,7 +338,6 @@ final class ReuseEval implements EvalTask {
   /** Seed of the corpus for intrinsic detection; its threshold was chosen on seed {@link #SEED}. */
   static final long INTRINSIC_SEED = 7;
 
-  /** A generated document as the pipeline would read it: a scraped text page with its container metadata. */
   /**
    * The articles the product makes of {@code docs}: {@link Pipeline#prepareDocuments} (extraction,
    * rewrite verdict, annotation), the path {@code analyze} takes before it calls
@@ -348,23 +347,19 @@ final class ReuseEval implements EvalTask {
   static List<Article> throughPipeline(List<RawDocument> docs) throws IOException {
     Pipeline.Prepared p = Pipeline.builder().paraphrases(false).build().prepareDocuments(docs, id -> false);
     if (!p.rejected().isEmpty()) {
-      throw new IllegalStateException(p.rejected().size() + " generated documents rejected, e.g. " + p.rejected().get(0));
+      throw new IllegalStateException(p.rejected().size() + " evaluation documents rejected, e.g. " + p.rejected().get(0));
     }
     return p.articles();
   }
 
-  /** The generated documents as the text-page reader hands them over. */
+  /** The generated documents as the text-page reader hands them over ({@link #raw(CopyGenerator.Doc)}). */
   static List<RawDocument> raw(List<CopyGenerator.Doc> docs) {
-    List<RawDocument> out = new ArrayList<>();
-    for (CopyGenerator.Doc d : docs) {
-      out.add(new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.page(), new RawDocument.Hints(null, d.title(), d.published(), d.outlet())));
-    }
-    return out;
+    return docs.stream().map(ReuseEval::raw).toList();
   }
 
-  static Article extract(Extractor extractor, CopyGenerator.Doc d) {
-    return extractor.extract(new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.page(),
-        new RawDocument.Hints(null, d.title(), d.published(), d.outlet())));
+  /** A generated document as the pipeline would read it: a scraped text page with its container metadata. */
+  static RawDocument raw(CopyGenerator.Doc d) {
+    return new RawDocument(d.id(), d.id(), RawDocument.Format.TEXT, d.page(), new RawDocument.Hints(null, d.title(), d.published(), d.outlet()));
   }
 
   /** Lower-cased word 4-grams. */
