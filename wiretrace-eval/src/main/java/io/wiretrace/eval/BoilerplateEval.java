@@ -190,6 +190,11 @@ final class BoilerplateEval implements EvalTask {
         + "fast 0.918, magic-html 0.889, justext 0.862, readability-lxml 0.826, boilerpy3 0.807, newspaper4k 0.801.");
     t.note("Seconds include one pass over all pages on one thread, no warm-up (first row pays JIT warm-up).");
     metadata(pages, t);
+    List<String[]> forPipeline = new java.util.ArrayList<>();
+    for (Page p : pages) {
+      forPipeline.add(new String[] {p.file(), Sources.decodeHtml(p.html()), p.url()});
+    }
+    t.note(Peers.productPathAgreement(forPipeline));
     return t;
   }
 }

@@ -83,6 +83,11 @@ final class DatesEval implements EvalTask {
     t.row("goose3 3.1.21 (published)", 0.930, 0.568, 0.545, 0.706, "-", "-");
     t.note("Published rows: htmldate docs/evaluation.rst (2026-06-01, Python 3.13), same 1,000 pages and labels.");
     t.note("wiretrace's published date keeps the page's own offset, so its day is the day the page printed.");
+    List<String[]> forPipeline = new java.util.ArrayList<>();
+    for (Page p : pages) {
+      forPipeline.add(new String[] {p.file(), Sources.decodeHtml(p.html()), p.url()});
+    }
+    t.note(Peers.productPathAgreement(forPipeline));
     return t;
   }
 }

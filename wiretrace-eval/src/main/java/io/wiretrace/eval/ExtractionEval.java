@@ -118,6 +118,11 @@ final class ExtractionEval implements EvalTask {
       log.printf("%s: %.1f pages/s (median of %d timed passes)%n", e.getKey(), ps, TIMED_PASSES);
       log.flush();
     }
+    List<String[]> forPipeline = new ArrayList<>();
+    for (Page p : pages) {
+      forPipeline.add(new String[] {p.id(), p.html(), p.url()});
+    }
+    t.note(Peers.productPathAgreement(forPipeline));
     double r4j = speed.get(Peers.READABILITY4J);
     for (String name : live.keySet()) {
       ShingleMatch.Summary s = summaries.get(name);
