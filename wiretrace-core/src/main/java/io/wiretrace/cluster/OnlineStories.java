@@ -76,8 +76,13 @@ public final class OnlineStories {
     final List<String> terms;
     final List<String> keyTerms;
     final long day;
+    final long periodLo;
+    final long periodHi;
 
-    Profile(TfIdf.Vec vec, TfIdf.Vec keys, Map<Integer, String> names, List<String> terms, List<String> keyTerms, long day) {
+    Profile(TfIdf.Vec vec, TfIdf.Vec keys, Map<Integer, String> names, List<String> terms, List<String> keyTerms, long day,
+        long[] period) {
+      this.periodLo = period[0];
+      this.periodHi = period[1];
       this.vec = vec;
       this.keys = keys;
       this.names = names;
@@ -117,7 +122,7 @@ public final class OnlineStories {
     TfIdf.Vec v = vector(tf, n, stats::df, names);
     TfIdf.Vec k = vector(kf, n, stats::keyDf, new HashMap<>());
     long day = a.published() == null ? Long.MIN_VALUE : Dates.epochDay(a.published());
-    return new Profile(v, k, names, List.copyOf(tf.keySet()), List.copyOf(kf.keySet()), day);
+    return new Profile(v, k, names, List.copyOf(tf.keySet()), List.copyOf(kf.keySet()), day, StoryClusterer.period(a));
   }
 
   private static TreeMap<String, Integer> counts(List<String> terms) {
@@ -189,10 +194,18 @@ public final class OnlineStories {
     final TfIdf.Vec keyCentroid;
     final long firstDay;
     final long lastDay;
+    /**
+     * Earliest and latest of the members' days (publication day, or an estimate's last day: see
+     * {@link StoryClusterer#periodsMeet}); {@code Long.MAX_VALUE} first when none has one.
+     */
+    final long periodLo;
+    final long periodHi;
     final int size;
 
     StoryState(TfIdf.Vec sum, TfIdf.Vec centroid, TfIdf.Vec keySum, TfIdf.Vec keyCentroid, long firstDay, long lastDay,
-        int size) {
+        long periodLo, long periodHi, int size) {
+      this.periodLo = periodLo;
+      this.periodHi = periodHi;
       this.sum = sum;
       this.centroid = centroid;
       this.keySum = keySum;
@@ -224,10 +237,10 @@ public final class OnlineStories {
 
     /** A compact, versioned binary form; {@link #decode} reads it back exactly. */
     public byte[] encode() {
-      int n = 4 + 8 + 8 + 4 + 4 * 4 + 12 * (sum.ids().length + centroid.ids().length + keySum.ids().length
+      int n = 4 + 8 + 8 + 8 + 8 + 4 + 4 * 4 + 12 * (sum.ids().length + centroid.ids().length + keySum.ids().length
           + keyCentroid.ids().length);
       ByteBuffer b = ByteBuffer.allocate(n);
-      b.putInt(1).putLong(firstDay).putLong(lastDay).putInt(size);
+      b.putInt(2).putLong(firstDay).putLong(lastDay).putLong(periodLo).putLong(periodHi).putInt(size);
       for (TfIdf.Vec v : new TfIdf.Vec[] {sum, centroid, keySum, keyCentroid}) {
         b.putInt(v.ids().length);
         for (int i = 0; i < v.ids().length; i++) {
@@ -241,11 +254,13 @@ public final class OnlineStories {
     public static StoryState decode(byte[] bytes) {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       int version = b.getInt();
-      if (version != 1) {
+      if (version != 2) {
         throw new IllegalArgumentException("unknown story state version " + version);
       }
       long first = b.getLong();
       long last = b.getLong();
+      long periodLo = b.getLong();
+      long periodHi = b.getLong();
       int size = b.getInt();
       TfIdf.Vec[] v = new TfIdf.Vec[4];
       for (int k = 0; k < 4; k++) {
@@ -258,7 +273,7 @@ public final class OnlineStories {
         }
         v[k] = len == 0 ? TfIdf.Vec.EMPTY : new TfIdf.Vec(ids, ws);
       }
-      return new StoryState(v[0], v[1], v[2], v[3], first, last, size);
+      return new StoryState(v[0], v[1], v[2], v[3], first, last, periodLo, periodHi, size);
     }
 
     @Override
@@ -278,6 +293,14 @@ public final class OnlineStories {
    */
   public boolean open(StoryState s, long day) {
     return day == Long.MIN_VALUE || s.lastDay == Long.MIN_VALUE || day - s.lastDay <= windowDays;
+  }
+
+  /**
+   * Whether the article may join {@code s} at all, as in the batch: its period and the story's
+   * come within {@link StoryClusterer#ESTIMATE_MARGIN_DAYS} ({@link StoryClusterer#periodsMeet}).
+   */
+  public boolean compatible(Profile p, StoryState s) {
+    return StoryClusterer.periodsMeet(p.periodLo, p.periodHi, s.periodLo, s.periodHi);
   }
 
   /** The similarity the batch's online pass uses: blended cosine plus the time term. */
@@ -302,7 +325,7 @@ public final class OnlineStories {
   /** A story of one article. */
   public StoryState start(Profile p) {
     return join(new StoryState(TfIdf.Vec.EMPTY, TfIdf.Vec.EMPTY, TfIdf.Vec.EMPTY, TfIdf.Vec.EMPTY, Long.MAX_VALUE,
-        Long.MIN_VALUE, 0), p);
+        Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, 0), p);
   }
 
   /** {@code s} with {@code p} added. */
@@ -315,8 +338,14 @@ public final class OnlineStories {
       first = Math.min(first, p.day);
       last = Math.max(last, p.day);
     }
+    long periodLo = s.periodLo;
+    long periodHi = s.periodHi;
+    if (p.periodLo != StoryClusterer.NO_DAY) {
+      periodLo = Math.min(periodLo, p.periodHi); // a member counts with its latest day, as in the batch
+      periodHi = Math.max(periodHi, p.periodHi);
+    }
     return new StoryState(sum, TfIdf.centroid(sum).truncate(CENTROID_TERMS), keySum,
-        TfIdf.centroid(keySum).truncate(CENTROID_TERMS), first, last, s.size + 1);
+        TfIdf.centroid(keySum).truncate(CENTROID_TERMS), first, last, periodLo, periodHi, s.size + 1);
   }
 
   /** The article's terms that contributed most to its similarity with {@code s}, strongest first. */

@@ -29,7 +29,9 @@ import java.util.Map;
  * strongest terms with their own 100 strongest are compared ({@link StoryIndex}), and centroids keep
  * their 300 strongest terms, so the cost per article does not grow with the stream. A story is open
  * for an article when both are dated and the story's newest article is at most {@code windowDays}
- * older, or when either is undated (no time evidence means no time penalty).
+ * older, or when either is undated (no time evidence means no time penalty). An undated article
+ * whose text names days ({@link Article#estimated()}) is kept out of every story whose members'
+ * days and estimates lie more than {@link #ESTIMATE_MARGIN_DAYS} from its own ({@link #periodsMeet}).
  *
  * <p>Reassignment passes (at most {@code refinePasses}): each article, in the same order, moves to
  * the story most similar to it without itself, if that beats its own story without it and reaches
@@ -72,9 +74,11 @@ public final class StoryClusterer {
   private final boolean properNouns;
   private final double keyWeight;
   private final int refinePasses;
+  private final long estimateMargin;
 
   private StoryClusterer(double threshold, int windowDays, double storylineThreshold, boolean properNouns, double keyWeight,
-      int refinePasses) {
+      int refinePasses, long estimateMargin) {
+    this.estimateMargin = estimateMargin;
     this.refinePasses = refinePasses;
     this.threshold = threshold;
     this.windowDays = windowDays;
@@ -106,6 +110,55 @@ public final class StoryClusterer {
   static final double TIME_BONUS = 0.05;
 
   /**
+   * Days by which an article's time and a story's may lie apart when either rests on an
+   * {@link io.wiretrace.model.Estimate} (the days an undated text names) before the article is kept
+   * out of the story: two visits a year apart are two stories even when neither article is dated.
+   * Estimates are coarse (an article naming only a background day, "September 11, 2001", sits years
+   * from its event), so the margin is months, not the week of {@code windowDays}; chosen on ECB+ train
+   * and dev (see {@code eval clustering}).
+   */
+  public static final int ESTIMATE_MARGIN_DAYS = 180;
+
+  /** No time evidence: the first day of a {@link #period}. */
+  public static final long NO_DAY = Long.MIN_VALUE;
+
+  /**
+   * An article's time as a closed range of epoch days: its publication day when dated, else the
+   * span of its estimate, else {@code {NO_DAY, NO_DAY}}.
+   */
+  public static long[] period(Article a) {
+    if (a.published() != null) {
+      long d = Dates.epochDay(a.published());
+      return new long[] {d, d};
+    }
+    if (a.estimated() != null) {
+      return new long[] {java.time.LocalDate.parse(a.estimated().from()).toEpochDay(),
+          java.time.LocalDate.parse(a.estimated().to()).toEpochDay()};
+    }
+    return new long[] {NO_DAY, NO_DAY};
+  }
+
+  /**
+   * Whether an article of period {@code [lo, hi]} may join a story whose members' days span
+   * {@code [storyLo, storyHi]}: yes when either has no time evidence or they come within
+   * {@link #ESTIMATE_MARGIN_DAYS} of each other. A member counts with its publication day or, when
+   * estimated, the latest day its text names (when it was written, not every day it recalls), so a
+   * report that recalls an earlier visit may join either visit's story but does not bridge them.
+   * (Between dated articles the window decides first.)
+   */
+  public static boolean periodsMeet(long lo, long hi, long storyLo, long storyHi) {
+    return periodsMeet(lo, hi, storyLo, storyHi, ESTIMATE_MARGIN_DAYS);
+  }
+
+  private static boolean periodsMeet(long lo, long hi, long storyLo, long storyHi, long margin) {
+    if (lo == NO_DAY || storyLo == Long.MAX_VALUE || storyLo == NO_DAY) {
+      return true;
+    }
+    long gap = Math.max(0, Math.max(lo - storyHi, storyLo - hi));
+    return gap <= margin;
+  }
+
+  /**
    * Similarity to its own story (without itself) at which an article is not reconsidered in the
    * reassignment passes: another story would have to be closer still.
    */
@@ -124,6 +177,9 @@ public final class StoryClusterer {
     TfIdf.Vec keyCentroid = TfIdf.Vec.EMPTY;
     long firstDay = Long.MAX_VALUE;
     long lastDay = Long.MIN_VALUE;
+    /** Earliest and latest of the members' days: publication days, or the last day an estimate names. */
+    long periodLo = Long.MAX_VALUE;
+    long periodHi = Long.MIN_VALUE;
 
     Open(int index) {
       this.index = index;
@@ -169,6 +225,8 @@ public final class StoryClusterer {
     List<TfIdf.Vec> vecs = new ArrayList<>(n);
     List<TfIdf.Vec> keyVecs = new ArrayList<>(n);
     long[] days = new long[n];
+    long[] lo = new long[n];
+    long[] hi = new long[n];
     int[] assign = new int[n];
     List<Open> stories = new ArrayList<>();
     StoryIndex index = new StoryIndex(INDEX_TERMS, MAX_POSTING);
@@ -184,6 +242,9 @@ public final class StoryClusterer {
       keyVecs.add(k);
       long day = a.published() == null ? Long.MIN_VALUE : Dates.epochDay(a.published());
       days[i] = day;
+      long[] period = period(a);
+      lo[i] = period[0];
+      hi[i] = period[1];
       if (day != Long.MIN_VALUE && day > today) {
         today = day;
         // stories quiet for longer than the window close: out of the index for good
@@ -200,6 +261,9 @@ public final class StoryClusterer {
       // closed stories left the index above (today >= day), so every candidate is open
       for (int c : index.candidates(v.topTerms(QUERY_TERMS))) {
         Open s = stories.get(c);
+        if (!periodsMeet(lo[i], hi[i], s.periodLo, s.periodHi, estimateMargin)) {
+          continue;
+        }
         double sim = (1 - keyWeight) * v.dot(s.centroid) + keyWeight * k.dot(s.keyCentroid)
             + timeBonus(day, s.firstDay, s.lastDay);
         if (sim >= bestSim && (best == null || sim > bestSim)) {
@@ -222,11 +286,15 @@ public final class StoryClusterer {
         best.firstDay = Math.min(best.firstDay, day);
         best.lastDay = Math.max(best.lastDay, day);
       }
+      if (lo[i] != NO_DAY) {
+        best.periodLo = Math.min(best.periodLo, hi[i]);
+        best.periodHi = Math.max(best.periodHi, hi[i]);
+      }
       index.update(best.index, best.centroid);
       assign[i] = best.index;
     }
     if (refinePasses > 0) {
-      refine(vecs, keyVecs, days, assign, stories.size());
+      refine(vecs, keyVecs, days, lo, hi, assign, stories.size());
     }
     stories = regroup(heads, vecs, keyVecs, days, assign, tfidf, surface);
     Map<String, Open> storyOf = new HashMap<>();
@@ -263,7 +331,8 @@ public final class StoryClusterer {
    * Candidates come from an index over all stories' centroids and must be time-compatible (the
    * article within {@code windowDays} of the story's dated span). Stops when nothing moves.
    */
-  private void refine(List<TfIdf.Vec> vecs, List<TfIdf.Vec> keyVecs, long[] days, int[] assign, int storyCount) {
+  private void refine(List<TfIdf.Vec> vecs, List<TfIdf.Vec> keyVecs, long[] days, long[] lo, long[] hi, int[] assign,
+      int storyCount) {
     int n = vecs.size();
     TfIdf.Vec[] sum = new TfIdf.Vec[storyCount];
     TfIdf.Vec[] keySum = new TfIdf.Vec[storyCount];
@@ -278,12 +347,20 @@ public final class StoryClusterer {
       double[] keyNorm2 = new double[storyCount];
       long[] first = new long[storyCount];
       long[] last = new long[storyCount];
+      long[] periodLo = new long[storyCount];
+      long[] periodHi = new long[storyCount];
       java.util.Arrays.fill(first, Long.MAX_VALUE);
       java.util.Arrays.fill(last, Long.MIN_VALUE);
+      java.util.Arrays.fill(periodLo, Long.MAX_VALUE);
+      java.util.Arrays.fill(periodHi, Long.MIN_VALUE);
       for (int i = 0; i < n; i++) {
         if (days[i] != Long.MIN_VALUE) {
           first[assign[i]] = Math.min(first[assign[i]], days[i]);
           last[assign[i]] = Math.max(last[assign[i]], days[i]);
+        }
+        if (lo[i] != NO_DAY) {
+          periodLo[assign[i]] = Math.min(periodLo[assign[i]], hi[i]);
+          periodHi[assign[i]] = Math.max(periodHi[assign[i]], hi[i]);
         }
       }
       for (int c = 0; c < storyCount; c++) {
@@ -348,7 +425,8 @@ public final class StoryClusterer {
         }
         for (int c : index.candidates(v.topTerms(QUERY_TERMS))) {
           if (c == own || (day != Long.MIN_VALUE && first[c] != Long.MAX_VALUE
-              && (day < first[c] - windowDays || day > last[c] + windowDays))) {
+              && (day < first[c] - windowDays || day > last[c] + windowDays))
+              || !periodsMeet(lo[i], hi[i], periodLo[c], periodHi[c], estimateMargin)) {
             continue;
           }
           double sim = similarity(v, k, sum[c], norm2[c], keySum[c], keyNorm2[c], false)
@@ -377,6 +455,10 @@ public final class StoryClusterer {
           if (day != Long.MIN_VALUE) {
             first[best] = Math.min(first[best], day);
             last[best] = Math.max(last[best], day);
+          }
+          if (lo[i] != NO_DAY) {
+            periodLo[best] = Math.min(periodLo[best], hi[i]);
+            periodHi[best] = Math.max(periodHi[best], hi[i]);
           }
           assign[i] = best;
           moved++;
@@ -573,6 +655,23 @@ public final class StoryClusterer {
     private Boolean properNouns;
     private Double keyWeight;
     private Integer refinePasses;
+    private Long estimateMargin;
+
+    /**
+     * Days an undated article's estimated time may lie from a story's before it is kept out
+     * ({@link StoryClusterer#periodsMeet}), 0..100000 (100000: estimates never separate); default
+     * {@value StoryClusterer#ESTIMATE_MARGIN_DAYS}. A store places articles with the default only.
+     */
+    public Builder estimateMarginDays(long d) {
+      if (estimateMargin != null) {
+        throw new IllegalStateException("estimateMarginDays was already set to " + estimateMargin);
+      }
+      if (d < 0 || d > 100_000) {
+        throw new IllegalArgumentException("estimateMarginDays must be between 0 and 100000, got " + d);
+      }
+      estimateMargin = d;
+      return this;
+    }
 
     /** Reassignment passes after the online pass, 0..20 (0: online only); default 5. */
     public Builder refinePasses(int p) {
@@ -649,7 +748,8 @@ public final class StoryClusterer {
     public StoryClusterer build() {
       return new StoryClusterer(threshold == null ? DEFAULT_THRESHOLD : threshold, windowDays == null ? 7 : windowDays,
           storylineThreshold == null ? 0.18 : storylineThreshold, properNouns == null || properNouns,
-          keyWeight == null ? DEFAULT_KEY_WEIGHT : keyWeight, refinePasses == null ? 5 : refinePasses);
+          keyWeight == null ? DEFAULT_KEY_WEIGHT : keyWeight, refinePasses == null ? 5 : refinePasses,
+          estimateMargin == null ? ESTIMATE_MARGIN_DAYS : estimateMargin);
     }
   }
 }

@@ -94,6 +94,15 @@ public final class JsonLines {
     }
     g.writeEndArray();
     g.writeEndObject();
+    if (a.estimated() == null) {
+      g.writeNullField("estimated");
+    } else {
+      g.writeObjectFieldStart("estimated");
+      g.writeStringField("from", a.estimated().from());
+      g.writeStringField("to", a.estimated().to());
+      strings(g, "basis", a.estimated().basis());
+      g.writeEndObject();
+    }
   };
 
   public static final Fields<Relation> RELATION = (g, r) -> {

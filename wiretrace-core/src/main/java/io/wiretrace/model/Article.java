@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param removed everything extraction dropped, in document order
  * @param credits credits and source lines that name an outlet or agency
  * @param rewrite intrinsic rewrite verdict
+ * @param estimated when {@code published} is null, what the text says of the article's time; null
+ *     when the text names no day or the article is dated
  */
 public record Article(
     String id,
@@ -34,7 +36,8 @@ public record Article(
     String text,
     List<Removed> removed,
     List<String> credits,
-    Rewrite rewrite) implements java.io.Serializable {
+    Rewrite rewrite,
+    Estimate estimated) implements java.io.Serializable {
 
   public Article {
     Objects.requireNonNull(id, "id");
@@ -42,5 +45,16 @@ public record Article(
     removed = List.copyOf(removed);
     credits = List.copyOf(credits);
     Objects.requireNonNull(rewrite, "rewrite");
+  }
+
+  /** An article with no estimate. */
+  public Article(String id, String url, String title, String published, String outlet, String byline, String dateline,
+      String language, String text, List<Removed> removed, List<String> credits, Rewrite rewrite) {
+    this(id, url, title, published, outlet, byline, dateline, language, text, removed, credits, rewrite, null);
+  }
+
+  /** This article with {@code e} as its estimate. */
+  public Article withEstimated(Estimate e) {
+    return new Article(id, url, title, published, outlet, byline, dateline, language, text, removed, credits, rewrite, e);
   }
 }

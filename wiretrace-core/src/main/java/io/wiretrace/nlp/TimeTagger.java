@@ -548,6 +548,14 @@ public final class TimeTagger {
     return out;
   }
 
+  /**
+   * Whether the expression at {@code [start, end)} of {@code text} stands in a future clause ("will
+   * be sentenced on May 5"), by the cues {@link #tag} resolves relative expressions with.
+   */
+  static boolean future(String text, int start, int end) {
+    return new Ctx(io.wiretrace.text.Spaces.plain(text), start, end, null).future();
+  }
+
   private static boolean triggered(Rule rule, String paragraph, boolean digit) {
     for (String t : rule.triggers()) {
       if (t.equals("#digit") ? digit : paragraph.contains(t)) {

@@ -8,6 +8,7 @@ import io.wiretrace.model.Article;
 import io.wiretrace.model.Synthesis;
 import io.wiretrace.embed.SentenceEmbedder;
 import io.wiretrace.nlp.Annotator;
+import io.wiretrace.nlp.DateEstimator;
 import io.wiretrace.reuse.ParaphraseDetector;
 import io.wiretrace.story.StorySynthesizer;
 import java.util.HashMap;
@@ -57,6 +58,7 @@ public final class Pipeline {
   private final StoryClusterer clusterer = StoryClusterer.builder().build();
   private final RewriteDetector rewrites;
   private final Annotator annotator = new Annotator();
+  private final DateEstimator dates = new DateEstimator();
   private final boolean paraphrases;
   private final StorySynthesizer synthesizer = new StorySynthesizer();
 
@@ -330,9 +332,14 @@ public final class Pipeline {
     return out;
   }
 
+  /**
+   * {@code a} with what every run derives from its text: the intrinsic rewrite verdict and, when it
+   * is undated, the estimate of its time ({@link DateEstimator}).
+   */
   private Article withRewrite(Article a) {
     return new Article(a.id(), a.url(), a.title(), a.published(), a.outlet(), a.byline(), a.dateline(), a.language(),
-        a.text(), a.removed(), a.credits(), rewrites.assess(a.text(), a.language()));
+        a.text(), a.removed(), a.credits(), rewrites.assess(a.text(), a.language()),
+        a.published() == null ? dates.estimate(a.title(), a.text()) : null);
   }
 
   /**

@@ -85,6 +85,35 @@ class StoryClustererTest {
     assertThat(stories.get(0).articles()).containsExactly("v1", "v2");
   }
 
+  @Test
+  void undatedVisitsAYearApart_areTwoStoriesWhenTheirTextsNameTheirDays() {
+    io.wiretrace.nlp.DateEstimator dates = new io.wiretrace.nlp.DateEstimator();
+    java.util.function.UnaryOperator<Article> estimated = a -> a.withEstimated(dates.estimate(a.title(), a.text()));
+    Article v1 = estimated.apply(article("v1", null, "Wire", "Varga signs water pact in Teranova",
+        VISIT_2025.replace("on Wednesday", "on Wednesday, April 2, 2025,")));
+    Article v2 = estimated.apply(article("v2", null, "Wire", "Varga in Teranova",
+        VISIT_2026.replace("on Tuesday", "on Tuesday, April 14, 2026,")));
+    Article x = article("x", null, "Valley Wire", "Floods", Fixtures.flood());
+    assertThat(v1.estimated().to()).isEqualTo("2025-04-02");
+    assertThat(v2.estimated().to()).isEqualTo("2026-04-14");
+    List<Story> stories = clusterer.cluster(List.of(v1, v2, x), List.of());
+    assertThat(stories).extracting(Story::articles).containsExactlyInAnyOrder(List.of("v1"), List.of("v2"), List.of("x"));
+    Story first = stories.stream().filter(s -> s.articles().contains("v1")).findFirst().orElseThrow();
+    Story second = stories.stream().filter(s -> s.articles().contains("v2")).findFirst().orElseThrow();
+    assertThat(second.storyline()).isEqualTo(first.storyline());
+    // on content alone (the estimates set aside) the two visits are one story, as in the undated test above
+    assertThat(StoryClusterer.builder().estimateMarginDays(100_000).build().cluster(List.of(v1, v2, x), List.of())).hasSize(2);
+    // an article naming no day carries no time evidence: it joins on content, whichever visit that is
+    Article noDay = article("v3", null, "Wire", "Varga signs water pact", VISIT_2025);
+    assertThat(noDay.estimated()).isNull();
+    assertThat(clusterer.cluster(List.of(v1, v2, x, noDay), List.of())).hasSize(3);
+    // a report naming both days (the second visit recalling the first) meets both
+    Article recall = estimated.apply(article("v4", null, "Wire", "Varga back in Teranova",
+        VISIT_2026.replace("on Tuesday", "on Tuesday, April 14, 2026, a year after the agreement of April 2, 2025,")));
+    assertThat(recall.estimated().from()).isEqualTo("2025-04-02");
+    assertThat(clusterer.cluster(List.of(v1, v2, x, recall), List.of())).hasSize(3);
+  }
+
   /** Two quakes in one country, days apart (ECB+'s hardest case); undated, so visited in id order. */
   private static List<Article> twoQuakes() {
     return List.of(

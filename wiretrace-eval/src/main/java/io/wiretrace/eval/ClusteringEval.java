@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wiretrace.cluster.StoryClusterer;
 import io.wiretrace.extract.Extractor;
+import io.wiretrace.nlp.DateEstimator;
 import io.wiretrace.model.Article;
 import io.wiretrace.model.Relation;
 import io.wiretrace.model.Story;
@@ -54,12 +55,17 @@ final class ClusteringEval implements EvalTask {
     return docs;
   }
 
-  /** Articles as the clusterer sees them: ECB+ sentences are one per line; make them paragraphs. */
+  /**
+   * Articles as the clusterer sees them: ECB+ sentences are one per line; make them paragraphs. They
+   * are undated, so each gets the estimate the pipeline gives an undated text ({@link DateEstimator}).
+   */
   static List<Article> articles(List<Doc> docs) {
     List<Article> out = new ArrayList<>();
+    DateEstimator dates = new DateEstimator();
     for (Doc d : docs) {
-      out.add(new Article(d.id(), null, d.title(), null, null, null, null, "en",
-          d.text().replace("\n", "\n\n"), List.of(), List.of(), Extractor.NOT_ASSESSED));
+      String text = d.text().replace("\n", "\n\n");
+      out.add(new Article(d.id(), null, d.title(), null, null, null, null, "en", text, List.of(), List.of(),
+          Extractor.NOT_ASSESSED, dates.estimate(d.title(), text)));
     }
     return out;
   }
@@ -172,6 +178,20 @@ final class ClusteringEval implements EvalTask {
     }
     t.note("Best on train+dev: " + bestSetting + " (shipped defaults: key weight " + StoryClusterer.DEFAULT_KEY_WEIGHT
         + ", threshold " + StoryClusterer.DEFAULT_THRESHOLD + ")");
+    // the margin by which estimated times (the days an undated text names) keep an article out of a story
+    for (long margin : new long[] {30, 90, 180, 365, 730, 100_000}) {
+      StoryClusterer c = StoryClusterer.builder().estimateMarginDays(margin).build();
+      ClusterScores.Prf d = ClusterScores.bcubed(predict(dev, c).get(0), dev.events());
+      ClusterScores.Prf tr = ClusterScores.bcubed(predict(train, c).get(0), train.events());
+      double score = weighted(d, dev.docs().size(), tr, train.docs().size());
+      t.row("train+dev / event", "sweep: estimate margin " + (margin == 100_000 ? "off" : margin + " days"), "-", "-", "-",
+          String.format(java.util.Locale.ROOT, "%.4f (dev %.3f, train %.3f)", score, d.f1(), tr.f1()), "-", "-", "-");
+    }
+    long estimated = java.util.stream.Stream.concat(dev.articles().stream(), train.articles().stream())
+        .filter(a -> a.estimated() != null).count();
+    t.note("Estimated times (an undated text naming a day): " + estimated + " of "
+        + (dev.articles().size() + train.articles().size()) + " train+dev articles; a story keeps out an article whose"
+        + " time lies more than the margin from its members' (shipped: " + StoryClusterer.ESTIMATE_MARGIN_DAYS + " days)");
     for (double th : new double[] {0.12, 0.15, 0.18, 0.22, 0.26, 0.30}) {
       StoryClusterer c = StoryClusterer.builder().storylineThreshold(th).build();
       ClusterScores.Prf d = ClusterScores.bcubed(predict(dev, c).get(1), dev.topics());

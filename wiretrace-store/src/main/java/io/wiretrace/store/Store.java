@@ -118,9 +118,11 @@ public final class Store implements Closeable {
   static final int MAX_BUCKET = 2000;
   /**
    * Store format written into every commit. 5: the partial-copy keys include the shingles of the
-   * restored text (WordNet heads, {@code Fingerprint.keys}), which format 4 did not store.
+   * restored text (WordNet heads, {@code Fingerprint.keys}), which format 4 did not store. 6: articles
+   * carry the estimate of an undated text's time and story states the union of their members'
+   * periods (state version 2), which placement checks.
    */
-  static final String FORMAT = "5";
+  static final String FORMAT = "6";
 
   /** Article text: positions and offsets in the postings, so highlighting reads them instead of re-analyzing. */
   static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS;
@@ -531,6 +533,9 @@ public final class Store implements Closeable {
         StoryRecord best = null;
         double bestSim = placer.threshold();
         for (StoryRecord c : storyCandidates(s3, profile, true)) {
+          if (!placer.compatible(profile, c.state)) {
+            continue;
+          }
           double x = placer.similarity(profile, c.state);
           if (x >= bestSim && (best == null || x > bestSim)) {
             best = c;

@@ -208,6 +208,24 @@ class StoreTest {
   }
 
   @Test
+  void undatedVisitsAYearApart_areTwoStories_inTheStoreAsInTheBatch() throws IOException {
+    // text dumps carry no dates; each report names its day in its lead, and the store reads the estimate
+    Path in = tmp.resolve("visits.jsonl");
+    Files.writeString(in, "{\"id\": \"wire/visit-2025\", \"title\": \"Varga signs water pact in Teranova\", \"text\": \"Mayor Ilse Varga of Lindqvist visited Teranova on Wednesday, April 2, 2025, and signed a water agreement with Mayor Tomas Ekberg covering the Silverå reservoir.\"}\n"
+        + "{\"id\": \"wire/visit-2026\", \"title\": \"Varga in Teranova\", \"text\": \"Mayor Ilse Varga of Lindqvist returned to Teranova on Tuesday, April 14, 2026, to inspect the pumping station built under the Silverå water agreement with Mayor Tomas Ekberg.\"}\n");
+    AnalysisResult b = pipeline.analyze(List.of(in));
+    assertThat(b.articles()).allSatisfy(a -> {
+      assertThat(a.published()).isNull();
+      assertThat(a.estimated()).isNotNull();
+    });
+    assertThat(partition(b.stories())).hasSize(2);
+    try (Store store = Store.open(tmp.resolve("data"))) {
+      ingest(store, in);
+      assertThat(storedPartition(store)).isEqualTo(partition(b.stories()));
+    }
+  }
+
+  @Test
   void aStoreOfAnotherFormatIsRefusedWithWhatToDo() throws IOException {
     Path data = tmp.resolve("old");
     Files.createDirectories(data);
