@@ -117,7 +117,18 @@ class DemoCorpusTest {
     result.rejected().forEach(r -> rejected.add(r.input() + ": " + r.reason()));
     assertThat(rejected).singleElement().asString()
         .contains("truncated-capture.html.gz").contains("truncated gzip stream");
-    assertThat(result.articles()).hasSize(25);
+    assertThat(result.articles()).hasSize(26);
+  }
+
+  @Test
+  void anUndatedTranscript_getsAnEstimateFromItsLead_andJoinsItsYearsStory() {
+    var radio = result.articles().stream().filter(a -> a.id().equals("locals/valley-radio-pumping-station-transcript.txt"))
+        .findFirst().orElseThrow();
+    assertThat(radio.published()).isNull();
+    assertThat(radio.estimated()).isNotNull();
+    assertThat(radio.estimated().to()).isEqualTo("2026-04-14");
+    var story = result.stories().stream().filter(s -> s.articles().contains(radio.id())).findFirst().orElseThrow();
+    assertThat(story.articles()).contains("meridian/varga-returns-teranova").doesNotContain("meridian/2025-04-02-varga-teranova-visit.html");
   }
 
   @Test
@@ -137,7 +148,7 @@ class DemoCorpusTest {
     for (String f : List.of(Pipeline.ARTICLES, Pipeline.RELATIONS, Pipeline.STORIES, Pipeline.REJECTED, Pipeline.REPORT)) {
       assertThat(out.resolve(f)).isNotEmptyFile();
     }
-    assertThat(Files.readAllLines(out.resolve(Pipeline.ARTICLES))).hasSize(25);
+    assertThat(Files.readAllLines(out.resolve(Pipeline.ARTICLES))).hasSize(26);
     String report = Files.readString(out.resolve(Pipeline.REPORT));
     assertThat(report).contains("<mark>").contains("<mark class=\"sub\">tribunal</mark>").contains("verbatim").contains("spun").contains("Storyline").contains("truncated gzip stream");
   }

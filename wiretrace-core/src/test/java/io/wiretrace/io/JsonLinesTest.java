@@ -26,7 +26,11 @@ class JsonLinesTest {
             + "\"dateline\":\"X —\",\"language\":\"en\",\"text\":\"P1\\n\\nP2\",\"removed\":[{\"text\":\"Leave a Reply\",\"reason\":\"comment_form\"}],"
             + "\"credits\":[\"Wire\"],\"rewrite\":{\"kind\":\"spun\",\"score\":0.9,\"signals\":{\"a\":0.3333,\"b\":0.5},"
             + "\"spans\":[{\"start\":0,\"end\":2,\"signal\":\"odd_synonym\",\"likely\":\"Q1\"},"
-            + "{\"start\":4,\"end\":6,\"signal\":\"foreign_word\",\"likely\":null}]}}");
+            + "{\"start\":4,\"end\":6,\"signal\":\"foreign_word\",\"likely\":null}]},\"estimated\":null}");
+    Article undated = new Article("u.txt", null, "T", null, null, null, null, "en", "P", List.of(), List.of(),
+        a.rewrite(), new io.wiretrace.model.Estimate("2025-04-02", "2025-04-03", List.of("April 2, 2025", "April 3, 2025")));
+    assertThat(JsonLines.line(undated, JsonLines.ARTICLE))
+        .endsWith(",\"estimated\":{\"from\":\"2025-04-02\",\"to\":\"2025-04-03\",\"basis\":[\"April 2, 2025\",\"April 3, 2025\"]}}");
   }
 
   @Test
