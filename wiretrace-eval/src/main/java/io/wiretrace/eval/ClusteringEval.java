@@ -224,7 +224,8 @@ final class ClusteringEval implements EvalTask {
       log.printf("%s: %d documents%n", name, split.docs().size());
       log.flush();
     }
-    t.note("ECB+ has no publication dates: the time window is inactive (undated articles are never excluded), order is by id.");
+    t.note("ECB+ has no publication dates: for the clusterer alone the time window is inactive and order is by id; undated"
+        + " articles are kept out of a story only by an estimate (a day their headline or lead names) months from it.");
     t.note("Sweep rows show how the shipped defaults were chosen, on train and dev only; test rows use the shipped defaults.");
     return t;
   }
