@@ -97,17 +97,16 @@ public final class StorySynthesizer {
     if (n == 0) {
       return List.of();
     }
-    double[][] sim = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double c = cosine(pool.get(i).vector(), pool.get(j).vector());
-        sim[i][j] = c;
-        sim[j][i] = c;
-      }
+    List<Map<String, Double>> vectors = new ArrayList<>(n);
+    for (Sent x : pool) {
+      vectors.add(x.vector());
     }
-    double[] rank = lexRank(sim);
+    Graph g = Graph.of(vectors);
+    double[] rank = g.lexRank();
     List<Integer> chosen = new ArrayList<>();
+    List<double[]> chosenRows = new ArrayList<>();
     boolean[] taken = new boolean[n];
+    double maxRank = maxOf(rank);
     while (chosen.size() < Math.min(SUMMARY_SENTENCES, n)) {
       int best = -1;
       double bestScore = Double.NEGATIVE_INFINITY;
@@ -116,10 +115,10 @@ public final class StorySynthesizer {
           continue;
         }
         double redundancy = 0;
-        for (int c : chosen) {
-          redundancy = Math.max(redundancy, sim[i][c]);
+        for (double[] row : chosenRows) {
+          redundancy = Math.max(redundancy, row[i]);
         }
-        double score = MMR_LAMBDA * rank[i] - (1 - MMR_LAMBDA) * redundancy * maxOf(rank);
+        double score = MMR_LAMBDA * rank[i] - (1 - MMR_LAMBDA) * redundancy * maxRank;
         if (redundancy >= 0.8) {
           score = Double.NEGATIVE_INFINITY; // the same sentence again, from another outlet
         }
@@ -133,16 +132,19 @@ public final class StorySynthesizer {
       }
       taken[best] = true;
       chosen.add(best);
+      chosenRows.add(g.row(best));
     }
     List<Synthesis.SummarySentence> out = new ArrayList<>();
-    for (int i : chosen) {
+    for (int k = 0; k < chosen.size(); k++) {
+      int i = chosen.get(k);
+      double[] simI = chosenRows.get(k);
       Sent s = pool.get(i);
       // credit: the earliest independent article that says the same thing; count how many do
       String origin = s.article();
       Set<String> carriers = new LinkedHashSet<>();
       carriers.add(s.article());
       for (int j = 0; j < n; j++) {
-        if (sim[i][j] >= SAME) {
+        if (simI[j] >= SAME) {
           carriers.add(pool.get(j).article());
           if (ORDER.compare(articles.get(pool.get(j).article()), articles.get(origin)) < 0) {
             origin = pool.get(j).article();
@@ -168,7 +170,188 @@ public final class StorySynthesizer {
     return m;
   }
 
-  /** LexRank (Erkan and Radev 2004): PageRank over the thresholded cosine graph, fixed 50 iterations. */
+  /**
+   * The cosine graph of a story's sentences, kept sparse: only pairs at {@link #EDGE} or more, found
+   * through the terms they share, so a story of thousands of sentences costs what its shared terms
+   * cost, not the square of its size. Every similarity is the one {@link #cosine} gives the two
+   * sentences (the same products summed in the same term order), so the summary does not depend on
+   * how the graph is held.
+   */
+  static final class Graph {
+    private final int[][] ids; // per sentence, term ids in term order
+    private final double[][] weights;
+    private final double[] norms;
+    private final int[][] edges; // per sentence, neighbours at EDGE or more, ascending
+    private final double[][] edgeSims;
+
+    private Graph(int[][] ids, double[][] weights, double[] norms, int[][] edges, double[][] edgeSims) {
+      this.ids = ids;
+      this.weights = weights;
+      this.norms = norms;
+      this.edges = edges;
+      this.edgeSims = edgeSims;
+    }
+
+    /** The graph of {@code vectors} (term → weight maps iterated in term order, as {@link TreeMap}s are). */
+    static Graph of(List<Map<String, Double>> vectors) {
+      int n = vectors.size();
+      java.util.TreeSet<String> vocabulary = new java.util.TreeSet<>();
+      for (Map<String, Double> v : vectors) {
+        vocabulary.addAll(v.keySet());
+      }
+      Map<String, Integer> id = new HashMap<>();
+      for (String t : vocabulary) {
+        id.put(t, id.size());
+      }
+      int[][] ids = new int[n][];
+      double[][] weights = new double[n][];
+      double[] norms = new double[n];
+      int[] df = new int[id.size()];
+      for (int i = 0; i < n; i++) {
+        Map<String, Double> v = vectors.get(i);
+        ids[i] = new int[v.size()];
+        weights[i] = new double[v.size()];
+        int k = 0;
+        for (Map.Entry<String, Double> e : v.entrySet()) { // term order: ids ascend
+          ids[i][k] = id.get(e.getKey());
+          weights[i][k] = e.getValue();
+          df[ids[i][k]]++;
+          k++;
+        }
+        norms[i] = norm(v);
+      }
+      // postings: for each term, the sentences holding it, ascending, with their weights
+      int[][] postings = new int[df.length][];
+      double[][] postingWeights = new double[df.length][];
+      for (int t = 0; t < df.length; t++) {
+        postings[t] = new int[df[t]];
+        postingWeights[t] = new double[df[t]];
+      }
+      int[] fill = new int[df.length];
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < ids[i].length; k++) {
+          int t = ids[i][k];
+          postings[t][fill[t]] = i;
+          postingWeights[t][fill[t]++] = weights[i][k];
+        }
+      }
+      List<List<Integer>> adjacency = new ArrayList<>(n);
+      List<List<Double>> adjacencySims = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        adjacency.add(new ArrayList<>());
+        adjacencySims.add(new ArrayList<>());
+      }
+      double[] dot = new double[n];
+      int[] touched = new int[n];
+      boolean[] seen = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        int count = 0;
+        // the terms of i in term order, so each pair's products are summed as cosine sums them
+        for (int k = 0; k < ids[i].length; k++) {
+          int t = ids[i][k];
+          int[] p = postings[t];
+          double[] pw = postingWeights[t];
+          int from = java.util.Arrays.binarySearch(p, i) + 1;
+          for (int x = from; x < p.length; x++) {
+            int j = p[x];
+            if (!seen[j]) {
+              seen[j] = true;
+              touched[count++] = j;
+            }
+            dot[j] += weights[i][k] * pw[x];
+          }
+        }
+        java.util.Arrays.sort(touched, 0, count);
+        for (int x = 0; x < count; x++) {
+          int j = touched[x];
+          double c = dot[j] / (norms[i] * norms[j]);
+          if (c >= EDGE) {
+            adjacency.get(i).add(j);
+            adjacencySims.get(i).add(c);
+            adjacency.get(j).add(i);
+            adjacencySims.get(j).add(c);
+          }
+          dot[j] = 0;
+          seen[j] = false;
+        }
+      }
+      int[][] edges = new int[n][];
+      double[][] edgeSims = new double[n][];
+      for (int i = 0; i < n; i++) {
+        // neighbours j < i were added while visiting j (ascending), those above while visiting i (ascending)
+        List<Integer> a = adjacency.get(i);
+        edges[i] = new int[a.size()];
+        edgeSims[i] = new double[a.size()];
+        for (int x = 0; x < a.size(); x++) {
+          edges[i][x] = a.get(x);
+          edgeSims[i][x] = adjacencySims.get(i).get(x);
+        }
+      }
+      return new Graph(ids, weights, norms, edges, edgeSims);
+    }
+
+    /** The cosine of sentences {@code i} and {@code j} as {@link #cosine} gives it for the lower index first. */
+    double sim(int i, int j) {
+      if (i > j) {
+        return sim(j, i);
+      }
+      int[] a = ids[i];
+      int[] b = ids[j];
+      if (a.length == 0 || b.length == 0) {
+        return 0;
+      }
+      double dot = 0;
+      for (int x = 0, y = 0; x < a.length && y < b.length; ) {
+        if (a[x] < b[y]) {
+          x++;
+        } else if (a[x] > b[y]) {
+          y++;
+        } else {
+          dot += weights[i][x++] * weights[j][y++];
+        }
+      }
+      return dot / (norms[i] * norms[j]);
+    }
+
+    /** Similarities of sentence {@code i} with every sentence (0 with itself). */
+    double[] row(int i) {
+      double[] r = new double[ids.length];
+      for (int j = 0; j < r.length; j++) {
+        r[j] = j == i ? 0 : sim(i, j);
+      }
+      return r;
+    }
+
+    /** LexRank (Erkan and Radev 2004): PageRank over the thresholded cosine graph, fixed 50 iterations. */
+    double[] lexRank() {
+      int n = ids.length;
+      double[] degree = new double[n];
+      for (int i = 0; i < n; i++) {
+        for (double c : edgeSims[i]) {
+          degree[i] += c;
+        }
+      }
+      double[] r = new double[n];
+      java.util.Arrays.fill(r, 1.0 / n);
+      for (int it = 0; it < 50; it++) {
+        double[] next = new double[n];
+        for (int i = 0; i < n; i++) {
+          double s = 0;
+          for (int x = 0; x < edges[i].length; x++) {
+            int j = edges[i][x];
+            if (degree[j] > 0) {
+              s += edgeSims[i][x] / degree[j] * r[j];
+            }
+          }
+          next[i] = (1 - DAMPING) / n + DAMPING * s;
+        }
+        r = next;
+      }
+      return r;
+    }
+  }
+
+  /** LexRank over a dense similarity matrix: the reference {@link Graph#lexRank} is tested against. */
   static double[] lexRank(double[][] sim) {
     int n = sim.length;
     double[] degree = new double[n];

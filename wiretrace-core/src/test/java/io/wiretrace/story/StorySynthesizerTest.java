@@ -101,4 +101,37 @@ class StorySynthesizerTest {
     assertThat(StorySynthesizer.diff("we will rebuild the town", "we shall rebuild the town")).isEqualTo("+shall -will");
     assertThat(StorySynthesizer.diff("same words", "Same words!")).isEmpty();
   }
+  @Test
+  void sparseGraph_givesTheDenseMatrixsSimilaritiesAndRanks_bitForBit() {
+    java.util.Random random = new java.util.Random(7);
+    String[] vocabulary = new String[60];
+    for (int t = 0; t < vocabulary.length; t++) {
+      vocabulary[t] = "term" + t;
+    }
+    List<Map<String, Double>> vectors = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      Map<String, Double> v = new java.util.TreeMap<>();
+      int size = 4 + random.nextInt(12);
+      while (v.size() < size) {
+        // a skewed choice, so some terms are shared widely and many pairs share nothing
+        String t = vocabulary[(int) Math.floor(Math.pow(random.nextDouble(), 2) * vocabulary.length)];
+        v.merge(t, 1.0 + random.nextInt(3), Double::sum);
+      }
+      vectors.add(v);
+    }
+    int n = vectors.size();
+    double[][] dense = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        dense[i][j] = dense[j][i] = StorySynthesizer.cosine(vectors.get(i), vectors.get(j));
+      }
+    }
+    StorySynthesizer.Graph g = StorySynthesizer.Graph.of(vectors);
+    for (int i = 0; i < n; i++) {
+      assertThat(g.row(i)).as("row %d", i).containsExactly(dense[i]);
+    }
+    assertThat(g.lexRank()).containsExactly(StorySynthesizer.lexRank(dense));
+    long edges = java.util.Arrays.stream(dense).flatMapToDouble(java.util.Arrays::stream).filter(c -> c >= StorySynthesizer.EDGE).count();
+    assertThat(edges).as("a graph with edges and gaps").isBetween(200L, (long) n * (n - 1) - 200);
+  }
 }
