@@ -102,6 +102,8 @@ public final class Fluency {
   private final Map<String, Set<String>> collocationsBySecond;
   private final Map<String, List<String>> sortedAfter = new HashMap<>();
   private final Map<String, List<String>> sortedBefore = new HashMap<>();
+  private final Map<String, int[]> countsAfter = new HashMap<>(); // count() of each of sortedAfter's words
+  private final Map<String, int[]> countsBefore = new HashMap<>();
   private final Map<Long, Integer> trigrams = new HashMap<>();
   private final int[] bigrams = new int[V * V];
   private final int[] unigrams = new int[V];
@@ -124,6 +126,8 @@ public final class Fluency {
     }
     collocationsByFirst.forEach((k, v) -> sortedAfter.put(k, v.stream().sorted().toList()));
     collocationsBySecond.forEach((k, v) -> sortedBefore.put(k, v.stream().sorted().toList()));
+    sortedAfter.forEach((k, v) -> countsAfter.put(k, v.stream().mapToInt(this::count).toArray()));
+    sortedBefore.forEach((k, v) -> countsBefore.put(k, v.stream().mapToInt(this::count).toArray()));
     long total = 0;
     for (Map.Entry<String, Integer> e : trigrams.entrySet()) {
       long k = key(e.getKey());
@@ -214,6 +218,18 @@ public final class Fluency {
   public List<String> collocatesBefore(String second) {
     return sortedBefore.getOrDefault(second, List.of());
   }
+
+  /** {@link #count(String)} of each of {@link #collocatesAfter}'s words, in the same order. */
+  public int[] collocateCountsAfter(String first) {
+    return countsAfter.getOrDefault(first, NO_COUNTS);
+  }
+
+  /** {@link #count(String)} of each of {@link #collocatesBefore}'s words, in the same order. */
+  public int[] collocateCountsBefore(String second) {
+    return countsBefore.getOrDefault(second, NO_COUNTS);
+  }
+
+  private static final int[] NO_COUNTS = new int[0];
 
   /** True if "first second" (base forms) is a WordNet two-word lemma. */
   public boolean collocation(String first, String second) {

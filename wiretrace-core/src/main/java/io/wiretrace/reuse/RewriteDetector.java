@@ -316,6 +316,9 @@ public final class RewriteDetector {
    * inflection of the kept word and the phrase's base form of the restored one.
    */
   String restoreCollocation(String a, String b) {
+    if (fluency.count(a, b) > 0) { // a pair the reference uses is no broken phrase (checked first: no WordNet needed)
+      return null;
+    }
     List<String> as = Synonyms.bases(a);
     List<String> bs = Synonyms.bases(b);
     for (String ba : as) {
@@ -325,24 +328,52 @@ public final class RewriteDetector {
         }
       }
     }
-    if (fluency.count(a, b) > 0) {
-      return null;
-    }
+    // "a x" is a phrase, x a neighbour of b and more common (Synonyms.related(x, b), by cached arrays)
+    int countB = fluency.count(b);
+    long[] keysB = null;
     for (String ba : as) {
-      for (String x : fluency.collocatesAfter(ba)) {
-        if (!bs.contains(x) && fluency.count(x) > fluency.count(b) && Synonyms.related(x, b)) {
-          return a + " " + inflect(b, x);
+      List<String> xs = fluency.collocatesAfter(ba);
+      int[] counts = fluency.collocateCountsAfter(ba);
+      long[][] near = xs.isEmpty() ? null : nearAfter.computeIfAbsent(ba, k -> nearOf(xs));
+      for (int k = 0; k < xs.size(); k++) {
+        String x = xs.get(k);
+        if (counts[k] > countB && !bs.contains(x) && !x.equalsIgnoreCase(b)) {
+          keysB = keysB == null ? Synonyms.synsetKeys(b) : keysB;
+          if (Synonyms.meets(near[k], keysB)) {
+            return a + " " + inflect(b, x);
+          }
         }
       }
     }
+    int countA = fluency.count(a);
+    long[] keysA = null;
     for (String bb : bs) {
-      for (String x : fluency.collocatesBefore(bb)) {
-        if (!as.contains(x) && fluency.count(x) > fluency.count(a) && Synonyms.related(x, a)) {
-          return inflect(a, x) + " " + b;
+      List<String> xs = fluency.collocatesBefore(bb);
+      int[] counts = fluency.collocateCountsBefore(bb);
+      long[][] near = xs.isEmpty() ? null : nearBefore.computeIfAbsent(bb, k -> nearOf(xs));
+      for (int k = 0; k < xs.size(); k++) {
+        String x = xs.get(k);
+        if (counts[k] > countA && !as.contains(x) && !x.equalsIgnoreCase(a)) {
+          keysA = keysA == null ? Synonyms.synsetKeys(a) : keysA;
+          if (Synonyms.meets(near[k], keysA)) {
+            return inflect(a, x) + " " + b;
+          }
         }
       }
     }
     return null;
+  }
+
+  /** {@link Synonyms#near} of each collocate of one base word, cached with the list (the lists are the reference's). */
+  private final Map<String, long[][]> nearAfter = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, long[][]> nearBefore = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static long[][] nearOf(List<String> words) {
+    long[][] out = new long[words.size()][];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = Synonyms.near(words.get(k));
+    }
+    return out;
   }
 
   /** The base form {@code base} given the plural or past ending of {@code like}, crudely. */

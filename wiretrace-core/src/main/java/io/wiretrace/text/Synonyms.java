@@ -269,6 +269,39 @@ public final class Synonyms {
     return false;
   }
 
+  /**
+   * The synset keys {@link #related} compares against for {@code a} as its first word: the synsets of
+   * {@code a} and their part holonyms, part meronyms and similar-to targets, sorted; empty when
+   * WordNet does not know {@code a}. {@code related(a, b)} is {@code !a.equalsIgnoreCase(b)} and
+   * some synset of {@code b} being in this set ({@link #meets}). Cached per word.
+   */
+  public static long[] near(String a) {
+    if (synsets(a).length == 0) {
+      return NONE;
+    }
+    return NEAR.computeIfAbsent(a.toLowerCase(Locale.ROOT), Synonyms::lookupNear);
+  }
+
+  /** Sorted synset keys of {@code word} (see {@link #related}); empty when WordNet does not know it. */
+  public static long[] synsetKeys(String word) {
+    return synsets(word);
+  }
+
+  /** Whether sorted {@code near} (from {@link #near}) holds one of sorted {@code keys} (from {@link #synsetKeys}). */
+  public static boolean meets(long[] near, long[] keys) {
+    for (int i = 0, j = 0; i < near.length && j < keys.length; ) {
+      if (near[i] == keys[j]) {
+        return true;
+      }
+      if (near[i] < keys[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return false;
+  }
+
   private static long[] lookupNear(String w) {
     java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
     for (Synset s : senses(w)) {
