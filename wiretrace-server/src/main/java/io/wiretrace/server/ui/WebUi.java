@@ -529,7 +529,7 @@ public final class WebUi {
     String sid = a.path("story").asText();
     Map<String, String> titles = s.storyTitles(List.of(sid));
     return Optional.of(render("article.jte", new Pages.ArticlePage(title(a.get("title")), id, sourceOf(a),
-        outletHref(text(a.get("outlet"))), date(a.get("published")), text(a.get("url")), text(a.get("byline")),
+        outletHref(text(a.get("outlet"))), dateOrEstimate(a), text(a.get("url")), text(a.get("byline")),
         text(a.get("language")), "/story/" + sid, titles.getOrDefault(sid, sid), a.path("rewrite").path("kind").asText("unknown"),
         Explain.number(a.path("rewrite").path("score").asDouble()), signals, suspects, rel, paragraphs, residue, credits)));
   }
@@ -725,6 +725,24 @@ public final class WebUi {
   }
 
   /** A publication date for display: "2025-05-20 13:05 UTC", "2025-05-21", or "undated". */
+  /**
+   * The publication date, or for an undated article the estimate its text gives ({@code estimated}:
+   * the days its headline and lead name), marked as such: "undated; its text names 2026-04-14
+   * (“Tuesday, April 14, 2026”)".
+   */
+  static String dateOrEstimate(JsonNode a) {
+    JsonNode e = a.get("estimated");
+    if (text(a.get("published")) != null || e == null || !e.isObject()) {
+      return date(a.get("published"));
+    }
+    String from = e.path("from").asText();
+    String to = e.path("to").asText();
+    List<String> basis = new ArrayList<>();
+    e.path("basis").forEach(b -> basis.add("“" + b.asText() + "”"));
+    return "undated; its text names " + (from.equals(to) ? to : from + " to " + to)
+        + (basis.isEmpty() ? "" : " (" + String.join(", ", basis) + ")");
+  }
+
   static String date(JsonNode n) {
     String d = text(n);
     if (d == null || d.isBlank()) {

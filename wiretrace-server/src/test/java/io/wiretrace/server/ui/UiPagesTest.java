@@ -109,6 +109,9 @@ class UiPagesTest {
     assertThat(art.select(".verdict .tag").text()).isEqualTo(stored.path("kind").asText().replace('_', ' '));
     assertThat(art.select(".verdict").text()).contains("p spun " + Explain.number(stored.path("signals").path("p_spun").asDouble()));
     assertThat(art.select(".verdict").text().contains("Suspect passages")).isEqualTo(!stored.path("spans").isEmpty());
+    // an undated text dump shows the estimate its lead gives, marked as one
+    Document radio = page("/article?id=locals/valley-radio-pumping-station-transcript.txt", 200);
+    assertThat(radio.text()).contains("undated; its text names 2026-04-14 (“Tuesday, April 14, 2026”)");
     page("/storyline/s000002", 200);
     page("/outlets", 200);
     page("/story/none", 404);
