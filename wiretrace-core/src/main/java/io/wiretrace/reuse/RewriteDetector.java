@@ -162,6 +162,12 @@ public final class RewriteDetector {
     double logFreq = 0;
     int oddDays = 0;
     int outranked = 0;
+    int[] counts = new int[t.size()]; // reference count of each token, looked up once
+    boolean[] isContent = new boolean[t.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = fluency.count(t.form(i));
+      isContent[i] = content(t.form(i));
+    }
     for (int i = 0; i < t.size(); i++) {
       String f = t.form(i);
       if (i > 0 && WEEKDAYS.contains(f) && ODD_BEFORE_DAY.contains(t.form(i - 1))) {
@@ -186,14 +192,16 @@ public final class RewriteDetector {
       boolean joined = i > 0 && onlySpaces(text, t.end(i - 1), t.start(i));
       if (joined && Character.isLetter(t.form(i - 1).charAt(0))) {
         String prev = t.form(i - 1);
-        if (fluency.count(prev) >= 20 && fluency.count(f) >= 20) {
+        int pairCount = -1;
+        if (counts[i - 1] >= 20 && counts[i] >= 20) {
           pairs++;
-          if (fluency.count(prev, f) == 0) {
+          pairCount = fluency.count(prev, f);
+          if (pairCount == 0) {
             unseenPairs++;
           }
         }
-        if (content(prev) && content(f)) {
-          String likely = restoreCollocation(prev, f);
+        if (isContent[i - 1] && isContent[i]) {
+          String likely = restoreCollocation(prev, f, pairCount < 0 ? fluency.count(prev, f) : pairCount, counts[i - 1], counts[i]);
           if (likely != null) {
             broken++;
             spans.add(new Rewrite.Suspect(t.start(i - 1), t.end(i), "broken_collocation",
@@ -201,7 +209,7 @@ public final class RewriteDetector {
           }
         }
       }
-      if (!content(f)) {
+      if (!isContent[i]) {
         continue;
       }
       content++;
@@ -215,7 +223,7 @@ public final class RewriteDetector {
         continue;
       }
       known++;
-      int cf = fluency.count(f);
+      int cf = counts[i];
       logFreq += Math.log(cf + 1) / Math.log(2);
       if (cf <= 2) {
         rare++;
@@ -316,7 +324,12 @@ public final class RewriteDetector {
    * inflection of the kept word and the phrase's base form of the restored one.
    */
   String restoreCollocation(String a, String b) {
-    if (fluency.count(a, b) > 0) { // a pair the reference uses is no broken phrase (checked first: no WordNet needed)
+    return restoreCollocation(a, b, fluency.count(a, b), fluency.count(a), fluency.count(b));
+  }
+
+  /** {@link #restoreCollocation(String, String)} given the reference counts of the pair and of each word. */
+  private String restoreCollocation(String a, String b, int pairCount, int countA, int countB) {
+    if (pairCount > 0) { // a pair the reference uses is no broken phrase (checked first: no WordNet needed)
       return null;
     }
     List<String> as = Synonyms.bases(a);
@@ -329,7 +342,6 @@ public final class RewriteDetector {
       }
     }
     // "a x" is a phrase, x a neighbour of b and more common (Synonyms.related(x, b), by cached arrays)
-    int countB = fluency.count(b);
     long[] keysB = null;
     for (String ba : as) {
       List<String> xs = fluency.collocatesAfter(ba);
@@ -345,7 +357,6 @@ public final class RewriteDetector {
         }
       }
     }
-    int countA = fluency.count(a);
     long[] keysA = null;
     for (String bb : bs) {
       List<String> xs = fluency.collocatesBefore(bb);
