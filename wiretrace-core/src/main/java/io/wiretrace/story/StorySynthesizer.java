@@ -351,35 +351,6 @@ public final class StorySynthesizer {
     }
   }
 
-  /** LexRank over a dense similarity matrix: the reference {@link Graph#lexRank} is tested against. */
-  static double[] lexRank(double[][] sim) {
-    int n = sim.length;
-    double[] degree = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        if (i != j && sim[i][j] >= EDGE) {
-          degree[i] += sim[i][j];
-        }
-      }
-    }
-    double[] r = new double[n];
-    java.util.Arrays.fill(r, 1.0 / n);
-    for (int it = 0; it < 50; it++) {
-      double[] next = new double[n];
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        for (int j = 0; j < n; j++) {
-          if (i != j && sim[j][i] >= EDGE && degree[j] > 0) {
-            s += sim[j][i] / degree[j] * r[j];
-          }
-        }
-        next[i] = (1 - DAMPING) / n + DAMPING * s;
-      }
-      r = next;
-    }
-    return r;
-  }
-
   // ---- entities across outlets ----
 
   private static List<Synthesis.StoryEntity> entities(List<Article> members, Map<String, Annotations> annotations,

@@ -72,21 +72,19 @@ public final class IndexedWordNet extends FileBackedDictionary {
     return lemma.trim().toLowerCase().replace(' ', '_');
   }
 
+  /** True when the file lookup for {@code query} could find nothing: its key is not one of {@code keys}. */
+  private static boolean absent(Set<String> keys, String query) {
+    String k = key(query);
+    return !k.isEmpty() && !keys.contains(k);
+  }
+
   @Override
   public IndexWord getIndexWord(POS pos, String lemma) throws JWNLException {
-    String k = key(lemma);
-    if (!k.isEmpty() && !lemmas.get(pos).contains(k)) {
-      return null;
-    }
-    return super.getIndexWord(pos, lemma);
+    return absent(lemmas.get(pos), lemma) ? null : super.getIndexWord(pos, lemma);
   }
 
   @Override
   public Exc getException(POS pos, String derivation) throws JWNLException {
-    String k = key(derivation);
-    if (!k.isEmpty() && !exceptions.get(pos).contains(k)) {
-      return null;
-    }
-    return super.getException(pos, derivation);
+    return absent(exceptions.get(pos), derivation) ? null : super.getException(pos, derivation);
   }
 }

@@ -1,6 +1,5 @@
 package io.wiretrace.text;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,24 +52,7 @@ public final class Synonyms {
     if (a.equals(b)) {
       return false;
     }
-    long[] x = synsets(a);
-    if (x.length == 0) {
-      return false;
-    }
-    long[] y = synsets(b);
-    int i = 0;
-    int j = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] == y[j]) {
-        return true;
-      }
-      if (x[i] < y[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return false;
+    return meets(synsets(a), synsets(b));
   }
 
   /**
@@ -93,11 +75,12 @@ public final class Synonyms {
         for (String base : byPos.get(p)) {
           own.add(base);
           IndexWord iw = d.getIndexWord(pos, base);
-          if (iw == null || iw.getSenses().isEmpty()) {
+          if (iw == null || iw.getSynsetOffsets().length == 0) {
             continue;
           }
           java.util.TreeSet<String> lemmas = new java.util.TreeSet<>();
-          for (net.sf.extjwnl.data.Word x : iw.getSenses().get(0).getWords()) {
+          // the first sense only, read by its offset (as lookupInfo does): the other senses are not parsed
+          for (net.sf.extjwnl.data.Word x : d.getSynsetAt(pos, iw.getSynsetOffsets()[0]).getWords()) {
             String l = x.getLemma().toLowerCase(Locale.ROOT);
             if (l.chars().allMatch(Character::isLetter)) {
               lemmas.add(l);
@@ -169,6 +152,8 @@ public final class Synonyms {
    * @param synsets sorted keys of every synset of every base form
    * @param use the usual sense ({@link Use}), {@link #UNKNOWN_USE} for words WordNet does not know
    * @param bases the word and its base forms in every part of speech, in that order; just the word when unknown
+   * @param basesByPos the morphological processor's base forms per part of speech, in {@code POS.getAllPOS()} order
+   *     (empty when unknown), for the lookups that need the senses themselves
    */
   private record Info(long[] synsets, Use use, List<String> bases, List<List<String>> basesByPos) {}
 
@@ -253,20 +238,7 @@ public final class Synonyms {
    * "division"/"department".
    */
   public static boolean related(String a, String b) {
-    if (a.equalsIgnoreCase(b)) {
-      return false;
-    }
-    long[] y = synsets(b);
-    if (y.length == 0 || synsets(a).length == 0) {
-      return false;
-    }
-    long[] x = NEAR.computeIfAbsent(a.toLowerCase(Locale.ROOT), Synonyms::lookupNear);
-    for (long k : y) {
-      if (Arrays.binarySearch(x, k) >= 0) {
-        return true;
-      }
-    }
-    return false;
+    return !a.equalsIgnoreCase(b) && meets(near(a), synsets(b));
   }
 
   /**
