@@ -109,6 +109,19 @@ class UiBrowserTest {
     driver.get("http://127.0.0.1:" + server.port() + path);
   }
 
+  /**
+   * Does {@code action} (a click on a link, Enter in a form) and waits until the page it leads to has
+   * replaced this one: a key press or click returns before the browser navigates, and an element
+   * looked up in between belongs to the page being left (a stale element once it unloads).
+   */
+  static void leadsToAPage(Runnable action) {
+    WebElement old = driver.findElement(By.tagName("html"));
+    action.run();
+    org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
   /** A screenshot of the whole page at {@code width}. */
   static void shot(String name, int width) throws IOException {
     JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -135,7 +148,7 @@ class UiBrowserTest {
     assertThat(driver.findElements(By.cssSelector(".facets .facet h3"))).extracting(WebElement::getText)
         .contains("OUTLET", "MONTH", "RELATION KIND");
     shot("01-home", 1280);
-    driver.findElement(By.linkText("Most copied")).click();
+    leadsToAPage(() -> driver.findElement(By.linkText("Most copied")).click());
     assertThat(driver.findElement(By.cssSelector(".tabs a[aria-current=page]")).getText()).isEqualTo("Most copied");
     List<WebElement> copied = driver.findElements(By.cssSelector("ol.cards li.card .count.echoes"));
     int first = Integer.parseInt(copied.get(0).getText().split(" ")[0]);
@@ -145,18 +158,18 @@ class UiBrowserTest {
     assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("q");
 
     // search, then narrow by an outlet facet
-    driver.switchTo().activeElement().sendKeys("treasurer", Keys.ENTER);
+    leadsToAPage(() -> driver.switchTo().activeElement().sendKeys("treasurer", Keys.ENTER));
     assertThat(driver.findElement(By.tagName("h1")).getText()).contains("treasurer");
     List<WebElement> hits = driver.findElements(By.cssSelector("ol.hits li.hit"));
     assertThat(hits).hasSize(4);
     assertThat(driver.findElements(By.cssSelector(".snippet b"))).isNotEmpty();
     shot("02-search", 1280);
-    driver.findElement(By.cssSelector(".facets a[href*='outlet=Meridian+Wire']")).click();
+    leadsToAPage(() -> driver.findElement(By.cssSelector(".facets a[href*='outlet=Meridian+Wire']")).click());
     assertThat(driver.findElements(By.cssSelector("ol.hits li.hit"))).hasSize(1);
     assertThat(driver.findElement(By.cssSelector("a.chip")).getText()).contains("Meridian Wire");
 
     // the story: echo-aware header, roles, lineage edges
-    driver.findElement(By.cssSelector("ol.hits li.hit .meta a[href^='/story/']")).click();
+    leadsToAPage(() -> driver.findElement(By.cssSelector("ol.hits li.hit .meta a[href^='/story/']")).click());
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Former Brenholm treasurer found guilty of diverting city funds");
     assertThat(driver.findElement(By.cssSelector(".figure.independent .big")).getText()).isEqualTo("2");
     assertThat(driver.findElement(By.cssSelector(".figure.echoes .big")).getText()).isEqualTo("2");
@@ -181,7 +194,7 @@ class UiBrowserTest {
     shot("04-story-phone", 390);
 
     // copy vs original of the spun copy: synonym swaps marked with the original's words
-    driver.findElement(By.cssSelector("table.articles a.compare[href*='buzzwire']")).click();
+    leadsToAPage(() -> driver.findElement(By.cssSelector("table.articles a.compare[href*='buzzwire']")).click());
     assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Copy vs original").contains("spun");
     List<WebElement> syn = driver.findElements(By.cssSelector(".diff .copy-cell mark.syn"));
     assertThat(syn.size()).isGreaterThanOrEqualTo(10);
@@ -196,7 +209,7 @@ class UiBrowserTest {
     shot("06-compare-phone", 390);
 
     // the original's outlet: who copies it
-    driver.findElement(By.cssSelector(".original-side .meta a")).click();
+    leadsToAPage(() -> driver.findElement(By.cssSelector(".original-side .meta a")).click());
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Meridian Wire");
     String copiedBy = driver.findElement(By.xpath("//h2[@id='h-by']/following-sibling::*[1]")).getText();
     assertThat(copiedBy).contains("spun", "near duplicate");
