@@ -660,24 +660,26 @@ public final class Store implements Closeable {
   }
 
   private List<StoryRecord> storyCandidates(IndexSearcher s, OnlineStories.Profile p, boolean openOnly) throws IOException {
-    BooleanQuery.Builder terms = new BooleanQuery.Builder();
     List<String> keys = p.queryKeys();
     if (keys.isEmpty()) {
       return List.of();
     }
     List<String> weeks = openOnly && p.day() != Long.MIN_VALUE ? openWeeks(s, p.day()) : null;
+    // one filter over all the keys (a TermInSetQuery seeks them in order, once per segment), not a
+    // disjunction of a term query per key: it matches the same stories, and only matching counts here
+    List<BytesRef> terms = new ArrayList<>();
     for (String k : keys) {
       if (weeks == null) {
-        terms.add(new TermQuery(new Term("skey", k)), BooleanClause.Occur.SHOULD);
+        terms.add(new BytesRef(k));
       } else { // only the postings of stories whose newest member is recent: flat as the store grows
         for (String w : weeks) {
-          terms.add(new TermQuery(new Term("skeyw", k + "@" + w)), BooleanClause.Occur.SHOULD);
+          terms.add(new BytesRef(k + "@" + w));
         }
       }
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     q.add(new TermQuery(new Term(TYPE, "story")), BooleanClause.Occur.FILTER);
-    q.add(terms.build(), BooleanClause.Occur.FILTER);
+    q.add(new org.apache.lucene.search.TermInSetQuery(weeks == null ? "skey" : "skeyw", terms), BooleanClause.Occur.FILTER);
     if (openOnly && p.day() != Long.MIN_VALUE) {
       // open: undated (stored as Long.MIN_VALUE) or newest member at most the window older
       BooleanQuery.Builder open = new BooleanQuery.Builder();
