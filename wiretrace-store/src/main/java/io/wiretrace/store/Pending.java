@@ -39,6 +39,8 @@ final class Pending {
   /** Story records written, and the index keys of each (what a candidate query matches). */
   final Map<String, Store.StoryRecord> stories = new HashMap<>();
   final Map<String, List<String>> storyKeys = new HashMap<>();
+  /** Stories whose record changed since the refresh and is not yet written to the index (in id order). */
+  final java.util.TreeSet<String> dirtyStories = new java.util.TreeSet<>();
   /** Written stories by index key. */
   final Map<String, java.util.Set<String>> storiesByKey = new HashMap<>();
 
@@ -99,5 +101,6 @@ final class Pending {
     stories.clear();
     storyKeys.clear();
     storiesByKey.clear();
+    dirtyStories.clear();
   }
 }

@@ -365,6 +365,7 @@ public final class Store implements Closeable {
   }
 
   private void commit() throws IOException {
+    flushStories();
     Map<String, String> data = new TreeMap<>();
     data.put("format", FORMAT);
     data.put("storySeq", Long.toString(storySeq));
@@ -377,6 +378,7 @@ public final class Store implements Closeable {
 
   /** Makes every write visible to the searcher; the overlay of pending writes is then empty. */
   private void refresh() throws IOException {
+    flushStories();
     synchronized (pending) {
       searchers.maybeRefreshBlocking();
       pending.clear();
@@ -568,7 +570,7 @@ public final class Store implements Closeable {
       }
       story = joined.id;
       storyline = joined.storyline;
-      writeStory(s3, joined, !own.isEmpty());
+      stageStory(joined);
     } finally {
       release(s3);
     }
@@ -774,13 +776,70 @@ public final class Store implements Closeable {
   }
 
   /**
-   * Writes a story's record. {@code size} and {@code echoes} (its members that copy another
-   * article) are counted on {@code s}, which holds every member but the one being placed now
-   * ({@code placedIsCopy} says whether that one is a copy); they order the UI's "biggest" and
-   * "most copied" lists. A member whose relation changes later (its own original arrives after
-   * it) is recounted when the next member joins.
+   * Holds a story's new record in the overlay until the next refresh or commit, when
+   * {@link #flushStories} writes it once: a story joined by several articles between two refreshes
+   * was otherwise rewritten (with its 200 key terms) at every join, a seventh of the ingest's cost.
+   * Placement reads the overlay, so it sees the same record either way.
    */
-  private void writeStory(IndexSearcher s, StoryRecord r, boolean placedIsCopy) throws IOException {
+  private void stageStory(StoryRecord r) {
+    long seq = articleSeq + 1;
+    pending.putStory(new StoryRecord(r.id, r.storyline, r.title, r.firstArticle,
+        OnlineStories.StoryState.decode(r.state.encode()), seq));
+    pending.dirtyStories.add(r.id);
+  }
+
+  /**
+   * Writes the records of the stories changed since the last refresh, in story-id order. {@code
+   * size} and {@code echoes} (members that copy another article) are counted on the searcher, which
+   * holds every member stored before the refresh, plus the overlay's articles; they order the UI's
+   * "biggest" and "most copied" lists, and a member whose relation changed since (its original
+   * arrived after it) counts with its new kinds.
+   */
+  private void flushStories() throws IOException {
+    IndexSearcher s = acquire();
+    try {
+      // a stored member whose copy-ness changed is recounted in its story, joined since or not
+      for (Pending.Article p : pending.articles.values()) {
+        if (!p.isNew() && isCopy(p.kinds()) != p.storedWasCopy() && !pending.dirtyStories.contains(p.story())) {
+          StoryRecord r = story(s, p.story());
+          if (r != null) {
+            pending.putStory(r);
+            pending.dirtyStories.add(r.id);
+          }
+        }
+      }
+      if (!pending.dirtyStories.isEmpty()) {
+        writeStories(s);
+      }
+    } finally {
+      release(s);
+    }
+  }
+
+  private void writeStories(IndexSearcher s) throws IOException {
+    Map<String, long[]> delta = new HashMap<>(); // story -> {new members, change in echoes}
+    for (Pending.Article p : pending.articles.values()) {
+      if (!pending.dirtyStories.contains(p.story())) {
+        continue;
+      }
+      long[] d = delta.computeIfAbsent(p.story(), k -> new long[2]);
+      boolean copy = isCopy(p.kinds());
+      if (p.isNew()) {
+        d[0]++;
+        d[1] += copy ? 1 : 0;
+      } else {
+        d[1] += (copy ? 1 : 0) - (p.storedWasCopy() ? 1 : 0);
+      }
+    }
+    for (String sid : pending.dirtyStories) {
+      long[] d = delta.getOrDefault(sid, new long[2]);
+      writeStory(s, pending.stories.get(sid), d[0], d[1]);
+    }
+    pending.dirtyStories.clear();
+  }
+
+  /** Writes one story's record; {@code moreMembers} and {@code moreEchoes} are what the overlay adds to {@code s}'s counts. */
+  private void writeStory(IndexSearcher s, StoryRecord r, long moreMembers, long moreEchoes) throws IOException {
     BooleanQuery.Builder members = new BooleanQuery.Builder();
     members.add(new TermQuery(new Term(TYPE, "article")), BooleanClause.Occur.FILTER);
     members.add(new TermQuery(new Term("story", r.id)), BooleanClause.Occur.FILTER);
@@ -792,19 +851,8 @@ public final class Store implements Closeable {
       anyCopyKind.add(new TermQuery(new Term("kind", k)), BooleanClause.Occur.SHOULD);
     }
     copiesQ.add(anyCopyKind.build(), BooleanClause.Occur.FILTER);
-    long size = s.count(all) + 1;
-    long echoes = s.count(copiesQ.build()) + (placedIsCopy ? 1 : 0);
-    for (Pending.Article p : pending.articles.values()) { // written since the refresh
-      if (p.story().equals(r.id)) {
-        boolean copy = isCopy(p.kinds());
-        if (p.isNew()) {
-          size++;
-          echoes += copy ? 1 : 0;
-        } else {
-          echoes += (copy ? 1 : 0) - (p.storedWasCopy() ? 1 : 0);
-        }
-      }
-    }
+    long size = s.count(all) + moreMembers;
+    long echoes = s.count(copiesQ.build()) + moreEchoes;
     Document d = new Document();
     d.add(new NumericDocValuesField("size", size));
     d.add(new StoredField("sizeStored", size));
@@ -825,13 +873,11 @@ public final class Store implements Closeable {
       d.add(new StringField("skeyw", k + "@" + week(last), Field.Store.NO));
     }
     d.add(new LongPoint("lastDay", last));
-    long seq = articleSeq + 1;
+    long seq = r.updated;
     d.add(new NumericDocValuesField("updated", seq));
     d.add(new StoredField("updatedStored", seq));
     d.add(new NumericDocValuesField("created", Long.parseLong(r.id.substring(1))));
     writer.updateDocument(new Term(KEY, "s:" + r.id), d);
-    pending.putStory(new StoryRecord(r.id, r.storyline, r.title, r.firstArticle,
-        OnlineStories.StoryState.decode(r.state.encode()), seq));
   }
 
   /** The relations of {@code rs} (may be null) that tie their copy to its original's story. */

@@ -159,11 +159,37 @@ class StoreTest {
           lists.append(store.searcher().stories(order, null, 1, 1000)).append('\n');
         }
         dumps.add(lists.toString());
+        assertStoredCountsAreTheMembers(store);
       }
     }
     assertThat(dumps.get(0)).contains("\"kind\":\"verbatim\"").contains("\"echoes\":4");
     assertThat(dumps.get(1)).isEqualTo(dumps.get(0));
     assertThat(dumps.get(2)).isEqualTo(dumps.get(0));
+  }
+
+  /** Every story's stored size and echoes (written at refresh points) are its members and its members that copy another. */
+  static void assertStoredCountsAreTheMembers(Store store) throws IOException {
+    TreeMap<String, long[]> counted = new TreeMap<>();
+    for (String line : store.searcher().dump().split("\n")) {
+      JsonNode n = new ObjectMapper().readTree(line);
+      if (n.has("kinds") && n.has("story")) {
+        long[] c = counted.computeIfAbsent(n.get("story").asText(), k -> new long[2]);
+        c[0]++;
+        boolean copy = false;
+        for (JsonNode k : n.get("kinds")) {
+          copy |= Relation.COPY_KINDS.contains(k.asText());
+        }
+        c[1] += copy ? 1 : 0;
+      }
+    }
+    TreeMap<String, long[]> stored = new TreeMap<>();
+    for (JsonNode o : store.searcher().stories("oldest", null, 1, 100_000).get("items")) {
+      stored.put(o.get("id").asText(), new long[] {o.get("articles").asLong(), o.get("echoes").asLong()});
+    }
+    assertThat(stored.keySet()).isEqualTo(counted.keySet());
+    for (var e : counted.entrySet()) {
+      assertThat(stored.get(e.getKey())).as("size and echoes of %s", e.getKey()).containsExactly(e.getValue());
+    }
   }
 
   @Test
