@@ -796,32 +796,11 @@ public final class Store implements Closeable {
    * arrived after it) counts with its new kinds.
    */
   private void flushStories() throws IOException {
-    IndexSearcher s = acquire();
-    try {
-      // a stored member whose copy-ness changed is recounted in its story, joined since or not
-      for (Pending.Article p : pending.articles.values()) {
-        if (!p.isNew() && isCopy(p.kinds()) != p.storedWasCopy() && !pending.dirtyStories.contains(p.story())) {
-          StoryRecord r = story(s, p.story());
-          if (r != null) {
-            pending.putStory(r);
-            pending.dirtyStories.add(r.id);
-          }
-        }
-      }
-      if (!pending.dirtyStories.isEmpty()) {
-        writeStories(s);
-      }
-    } finally {
-      release(s);
-    }
-  }
-
-  private void writeStories(IndexSearcher s) throws IOException {
+    // one pass over the overlay: what it adds to each story's counts, and the stories a stored
+    // member's changed copy-ness makes dirty (recounted whether joined since or not)
     Map<String, long[]> delta = new HashMap<>(); // story -> {new members, change in echoes}
+    Set<String> recount = new TreeSet<>();
     for (Pending.Article p : pending.articles.values()) {
-      if (!pending.dirtyStories.contains(p.story())) {
-        continue;
-      }
       long[] d = delta.computeIfAbsent(p.story(), k -> new long[2]);
       boolean copy = isCopy(p.kinds());
       if (p.isNew()) {
@@ -829,11 +808,30 @@ public final class Store implements Closeable {
         d[1] += copy ? 1 : 0;
       } else {
         d[1] += (copy ? 1 : 0) - (p.storedWasCopy() ? 1 : 0);
+        if (copy != p.storedWasCopy()) {
+          recount.add(p.story());
+        }
       }
     }
-    for (String sid : pending.dirtyStories) {
-      long[] d = delta.getOrDefault(sid, new long[2]);
-      writeStory(s, pending.stories.get(sid), d[0], d[1]);
+    recount.removeAll(pending.dirtyStories);
+    if (pending.dirtyStories.isEmpty() && recount.isEmpty()) {
+      return;
+    }
+    IndexSearcher s = acquire();
+    try {
+      for (String sid : recount) {
+        StoryRecord r = story(s, sid);
+        if (r != null) {
+          pending.putStory(r);
+          pending.dirtyStories.add(r.id);
+        }
+      }
+      for (String sid : pending.dirtyStories) {
+        long[] d = delta.getOrDefault(sid, new long[2]);
+        writeStory(s, pending.stories.get(sid), d[0], d[1]);
+      }
+    } finally {
+      release(s);
     }
     pending.dirtyStories.clear();
   }
