@@ -46,7 +46,14 @@ import java.util.TreeMap;
  *   <li>{@code outranked_share}: content words with a WordNet synonym at least ten times more common
  *       in the reference (seen 50 times or more), which is then the likely original;
  *   <li>{@code odd_day_preposition_rate}: weekdays after "at", "in", "of" or "the" ("at Monday", "the
- *       Thursday late": Romance "el lunes" rendered word for word), per 100 words.
+ *       Thursday late": Romance "el lunes" rendered word for word), per 100 words;
+ *   <li>{@code context_fit} and {@code context_fit_tail}: how well each lower-case content word belongs
+ *       to its context, the cosine of its word vector ({@link WordVectors}) with the sum of the vectors of
+ *       the {@value #CONTEXT} content words on either side; the mean, and the mean of the worst tenth. A
+ *       spinner's synonym is right in some sense of the word but not in the article's ("two village
+ *       familiar with the mind"), so it fits its neighbours worse than the writer's word did; a word that
+ *       fits worse than {@value #OUT_OF_CONTEXT} is a suspect span, with the WordNet synonym that fits
+ *       clearly better as the likely original.
  * </ul>
  * A multinomial logistic model over the standardized measurements gives the probability of
  * {@code original}, {@code spun} and {@code machine_translated}; the text is judged rewritten when the
@@ -64,7 +71,7 @@ public final class RewriteDetector {
   public static final List<String> FEATURES = List.of("odd_synonym_share", "broken_collocation_rate", "class_logprob",
       "improbable_share", "foreign_word_share", "unseen_pair_share", "rare_word_share", "of_rate", "possessive_rate", "the_rate",
       "of_chain_rate", "mt_contrast", "log_frequency", "outranked_share",
-      "odd_day_preposition_rate");
+      "odd_day_preposition_rate", "context_fit", "context_fit_tail");
   /** The kinds the model tells apart, in its order. */
   public static final List<String> KINDS = List.of("original", "spun", "machine_translated");
   static final int RATIO = 8;
@@ -75,20 +82,33 @@ public final class RewriteDetector {
   static final double NOT_ENGLISH = 0.25;
   /** A class transition this improbable (log2) counts towards {@code improbable_share}. */
   static final double IMPROBABLE = -11;
+  /** Content words on each side of a word that make its context for {@code context_fit}. */
+  static final int CONTEXT = 6;
+  /** A word whose context fit is below this is an {@code out_of_context} suspect. */
+  static final double OUT_OF_CONTEXT = 0.2;
+  /** How much better a synonym must fit the context to be given as the likely original of an out-of-context word. */
+  static final double BETTER_FIT = 0.15;
   /** The model resource, next to this class. */
   public static final String MODEL = "rewrite-model.tsv";
 
   private final Fluency fluency;
+  private final WordVectors vectors;
   private final Model model;
 
-  /** The shipped detector: shipped reference tables and weights. */
+  /** The shipped detector: shipped reference tables, word vectors and weights. */
   public RewriteDetector() {
-    this(Fluency.shipped(), Model.shipped());
+    this(Fluency.shipped(), WordVectors.shipped(), Model.shipped());
   }
 
-  /** A detector with other tables or weights (the trainer's path). */
+  /** A detector with other tables or weights and the shipped word vectors. */
   public RewriteDetector(Fluency fluency, Model model) {
+    this(fluency, WordVectors.shipped(), model);
+  }
+
+  /** A detector with other tables, vectors or weights (the trainer's path). */
+  public RewriteDetector(Fluency fluency, WordVectors vectors, Model model) {
     this.fluency = fluency;
+    this.vectors = vectors;
     this.model = model;
   }
 
@@ -258,6 +278,7 @@ public final class RewriteDetector {
         }
       }
     }
+    double[] fit = contextFit(text, t, isContent, spans);
     spans.sort(java.util.Comparator.comparingInt(Rewrite.Suspect::start).thenComparingInt(Rewrite.Suspect::end));
     double[] features = {
         share(odd, known),
@@ -274,8 +295,78 @@ public final class RewriteDetector {
         transitions == 0 ? 0 : contrastSum / transitions,
         known == 0 ? 0 : logFreq / known,
         share(outranked, known),
-        t.size() == 0 ? 0 : 100.0 * oddDays / t.size()};
+        t.size() == 0 ? 0 : 100.0 * oddDays / t.size(),
+        fit[0],
+        fit[1]};
     return new Measured(known, features, spans);
+  }
+
+  /**
+   * {@code context_fit} and {@code context_fit_tail} (see the class javadoc), adding an {@code
+   * out_of_context} span for each word that fits worse than {@link #OUT_OF_CONTEXT}. Both are 0 for a
+   * text with fewer than two words the vectors know.
+   */
+  private double[] contextFit(String text, Tokens t, boolean[] isContent, List<Rewrite.Suspect> spans) {
+    int[] rows = new int[t.size()];
+    int[] tokens = new int[t.size()];
+    int n = 0;
+    for (int i = 0; i < t.size(); i++) {
+      if (isContent[i] && Character.isLowerCase(text.charAt(t.start(i)))) {
+        int r = vectors.row(t.form(i));
+        if (r >= 0) {
+          rows[n] = r;
+          tokens[n++] = i;
+        }
+      }
+    }
+    if (n < 2) {
+      return new double[] {0, 0};
+    }
+    int d = vectors.dims();
+    double[][] prefix = new double[n + 1][d]; // prefix[k]: sum of the first k vectors
+    for (int k = 0; k < n; k++) {
+      System.arraycopy(prefix[k], 0, prefix[k + 1], 0, d);
+      vectors.addTo(rows[k], prefix[k + 1]);
+    }
+    double[] fits = new double[n];
+    double[] context = new double[d];
+    double[] self = new double[d];
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      int lo = Math.max(0, k - CONTEXT);
+      int hi = Math.min(n, k + CONTEXT + 1);
+      java.util.Arrays.fill(self, 0);
+      vectors.addTo(rows[k], self);
+      for (int j = 0; j < d; j++) {
+        context[j] = prefix[hi][j] - prefix[lo][j] - self[j];
+      }
+      fits[k] = vectors.cosine(rows[k], context);
+      sum += fits[k];
+      if (fits[k] < OUT_OF_CONTEXT) {
+        int i = tokens[k];
+        String likely = null;
+        double best = fits[k] + BETTER_FIT;
+        for (String alt : Synonyms.alternatives(t.form(i))) {
+          int r = alt.indexOf(' ') < 0 ? vectors.row(alt) : -1;
+          if (r >= 0) {
+            double c = vectors.cosine(r, context);
+            if (c >= best) {
+              best = c;
+              likely = alt;
+            }
+          }
+        }
+        spans.add(new Rewrite.Suspect(t.start(i), t.end(i), "out_of_context", likely));
+      }
+    }
+    double[] sorted = fits.clone();
+    java.util.Arrays.sort(sorted);
+    int tail = Math.max(1, n / 10);
+    double tailSum = 0;
+    for (int k = 0; k < tail; k++) {
+      tailSum += sorted[k];
+    }
+    return new double[] {sum / n, tailSum / tail};
   }
 
   private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday", "friday",

@@ -37,6 +37,43 @@ class RewriteDetectorTest {
   }
 
   @Test
+  void wordsOfTheWrongSense_fitTheirContextWorse() {
+    // a pivot-thesaurus spinner's choices: a translation shared in some sense, not in this one
+    String original = String.join("\n\n", Fixtures.FLOOD.subList(0, 3));
+    String spun = original.replace("people", "village").replace("record rainfall", "disc rainfall")
+        .replace("weather office", "weather trade").replace("crews", "teams").replace("boats", "vessels")
+        .replace("treated", "cured").replace("floor", "ground").replace("base at", "foundation at");
+    int fit = RewriteDetector.FEATURES.indexOf("context_fit");
+    double[] o = d.measure(original).features();
+    double[] s = d.measure(spun).features();
+    assertThat(s[fit]).isLessThan(o[fit] - 0.01);
+    assertThat(s[fit + 1]).as("the worst tenth").isLessThan(o[fit + 1] - 0.03);
+    assertThat(o[fit]).isBetween(0.4, 0.8);
+  }
+
+  @Test
+  void wordVectors_roundTripTheirFormat_andRejectOtherFiles() throws IOException {
+    java.util.TreeMap<String, float[]> v = new java.util.TreeMap<>();
+    v.put("river", new float[] {1f, 0.5f, 0f});
+    v.put("stream", new float[] {0.9f, 0.6f, 0.1f});
+    v.put("budget", new float[] {-0.2f, 0f, 1f});
+    byte[] gz = WordVectors.write(v);
+    assertThat(WordVectors.write(v)).isEqualTo(gz);
+    WordVectors w = WordVectors.read(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz)));
+    assertThat(w.size()).isEqualTo(3);
+    assertThat(w.dims()).isEqualTo(3);
+    assertThat(w.row("lake")).isEqualTo(-1);
+    double[] river = new double[3];
+    w.addTo(w.row("river"), river);
+    assertThat(w.cosine(w.row("river"), river)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(w.cosine(w.row("stream"), river)).isGreaterThan(0.95);
+    assertThat(w.cosine(w.row("budget"), river)).isLessThan(0);
+    assertThatThrownBy(() -> WordVectors.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 0, 0, 0, 0})))
+        .isInstanceOf(IOException.class).hasMessageContaining("not a wiretrace word-vector table");
+    assertThat(WordVectors.shipped().size()).isGreaterThan(50_000);
+  }
+
+  @Test
   void brokenCollocation_isRestored() {
     // "shook palms": not a set phrase, but "shake hands" is and a palm is part of a hand
     assertThat(d.restoreCollocation("shook", "palms")).isEqualTo("shook hands");

@@ -8,10 +8,12 @@ import io.wiretrace.pipeline.AnalysisResult;
 import io.wiretrace.pipeline.Pipeline;
 import io.wiretrace.reuse.Fluency;
 import io.wiretrace.reuse.RewriteDetector;
+import io.wiretrace.reuse.WordVectors;
 import io.wiretrace.text.Synonyms;
 import io.wiretrace.text.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,15 +133,56 @@ final class RewriteEval implements EvalTask {
     log.printf(Locale.ROOT, "tables: %d words, %d pairs, %d collocations, %d class trigrams (%d KB) -> %s%n",
         sz[0], sz[1], sz[2], sz[3], gz.length / 1024, tables);
 
+    Path vectorFile = outDir.resolve(WordVectors.RESOURCE);
+    byte[] vgz = WordVectors.write(vectors(fluency, log));
+    Files.write(vectorFile, vgz);
+    WordVectors vectors = WordVectors.read(new java.util.zip.GZIPInputStream(Files.newInputStream(vectorFile)));
+    log.printf(Locale.ROOT, "word vectors: %d words, %d dimensions (%d KB) -> %s%n", vectors.size(), vectors.dims(), vgz.length / 1024,
+        vectorFile);
+
     List<String> pieces = gumPieces(e.resolve("gum/dep"));
     log.printf(Locale.ROOT, "training pieces: %d from GUM %s%n", pieces.size(), new TreeSet<>(GUM_GENRES));
-    RewriteDetector.Model model = trainModel(fluency, pieces, SHIPPED_PIVOTS, log);
+    RewriteDetector.Model model = trainModel(fluency, vectors, pieces, SHIPPED_PIVOTS, log);
     Path out = outDir.resolve(RewriteDetector.MODEL);
     Files.writeString(out, model.write("wiretrace intrinsic rewrite model, written by 'wiretrace train rewrite'.\n"
         + "Trained on " + pieces.size() + " pieces of GUM news/interview/academic/court (CC BY), each as written, spun (WordNet\n"
         + "synonyms at 30/50 %, pivot synonyms through Apertium's English-Spanish dictionary at 40 %) and round-tripped through\n"
         + SHIPPED_PIVOTS + " by Apertium; seed " + SEED + "."), StandardCharsets.UTF_8);
     log.println("model -> " + out);
+  }
+
+  /** NLP4J's English word embeddings, inside its Maven artifact (a dependency of this module). */
+  static final String NLP4J_EMBEDDINGS = "/edu/emory/mathcs/nlp/lexica/en-word-embeddings-undigitalized.xz";
+
+  /**
+   * The word vectors to ship: NLP4J's embeddings of the lower-case words (letters, inner hyphens and
+   * apostrophes) that the reference tables count or WordNet knows (with its inflections).
+   */
+  static java.util.SortedMap<String, float[]> vectors(Fluency fluency, PrintWriter log) throws IOException {
+    Map<?, ?> all;
+    try (InputStream raw = RewriteEval.class.getResourceAsStream(NLP4J_EMBEDDINGS)) {
+      if (raw == null) {
+        throw new IOException("NLP4J embeddings " + NLP4J_EMBEDDINGS + " not on the class path (edu.emory.mathcs.nlp:nlp4j-english)");
+      }
+      java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+          new java.io.BufferedInputStream(new org.tukaani.xz.XZInputStream(raw), 1 << 20));
+      // a trusted artifact, still read with a filter: a map of strings to float arrays and nothing else
+      in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter("java.util.HashMap;java.util.Map$Entry;java.lang.String;[F;!*"));
+      all = (Map<?, ?>) in.readObject();
+    } catch (ClassNotFoundException | ClassCastException ex) {
+      throw new IOException("NLP4J embeddings are not a map of words to vectors: " + ex, ex);
+    }
+    java.util.SortedMap<String, float[]> out = new TreeMap<>();
+    java.util.regex.Pattern word = java.util.regex.Pattern.compile("[a-z]+(?:['-][a-z]+)*");
+    for (Map.Entry<?, ?> x : all.entrySet()) {
+      String w = (String) x.getKey();
+      if (word.matcher(w).matches() && (fluency.count(w) > 0 || io.wiretrace.text.Synonyms.usage(w) != null)) {
+        out.put(w, (float[]) x.getValue());
+      }
+    }
+    log.printf(Locale.ROOT, "NLP4J embeddings: %d entries, %d kept (lower-case words the reference or WordNet knows)%n", all.size(),
+        out.size());
+    return out;
   }
 
   /** MT pivots the shipped model is trained on (the evaluation holds each of cat and glg out in turn). */
@@ -152,7 +195,8 @@ final class RewriteEval implements EvalTask {
    * threshold on P(not original) is the lowest that at most {@link #ORIGINAL_FLAG} of the originals
    * reach out of fold.
    */
-  static RewriteDetector.Model trainModel(Fluency fluency, List<String> pieces, List<String> pivots, PrintWriter log) throws IOException {
+  static RewriteDetector.Model trainModel(Fluency fluency, WordVectors vectors, List<String> pieces, List<String> pivots, PrintWriter log)
+      throws IOException {
     Random rnd = new Random(SEED);
     Map<String, List<String>> spaThesaurus = Apertium.pivotThesaurus("spa");
     List<List<String>> mts = new ArrayList<>();
@@ -188,7 +232,7 @@ final class RewriteEval implements EvalTask {
           others.add(i);
         }
       }
-      RewriteDetector probe = new RewriteDetector(fluency, probeModel(contrast(variants, labels, others)));
+      RewriteDetector probe = new RewriteDetector(fluency, vectors, probeModel(contrast(variants, labels, others)));
       for (int i = f; i < pieces.size(); i += folds) {
         for (int j = 0; j < variants.get(i).size(); j++) {
           add(probe, variants.get(i).get(j), labels.get(i).get(j), i, x, y, group);
@@ -587,7 +631,7 @@ final class RewriteEval implements EvalTask {
     for (String heldOut : List.of("cat", "glg")) {
       List<String> pivots = SHIPPED_PIVOTS.stream().filter(p -> !p.equals(heldOut)).toList();
       log.println("training a model on pivots " + pivots + " (" + heldOut + " held out)");
-      RewriteDetector.Model m = trainModel(Fluency.shipped(), pieces, pivots, log);
+      RewriteDetector.Model m = trainModel(Fluency.shipped(), WordVectors.shipped(), pieces, pivots, log);
       AnalysisResult r = Pipeline.builder().paraphrases(false).rewrites(new RewriteDetector(Fluency.shipped(), m)).build().analyze(inputs);
       score(t, "trained on " + String.join("+", pivots) + ": ", r, truth, d -> !d.startsWith("round trip") || d.endsWith(heldOut));
     }
