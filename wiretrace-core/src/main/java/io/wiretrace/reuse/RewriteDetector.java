@@ -71,7 +71,7 @@ public final class RewriteDetector {
   public static final List<String> FEATURES = List.of("odd_synonym_share", "broken_collocation_rate", "class_logprob",
       "improbable_share", "foreign_word_share", "unseen_pair_share", "rare_word_share", "of_rate", "possessive_rate", "the_rate",
       "of_chain_rate", "mt_contrast", "log_frequency", "outranked_share",
-      "odd_day_preposition_rate", "context_fit", "context_fit_tail");
+      "odd_day_preposition_rate", "context_fit", "context_fit_tail", "better_synonym_share", "synonym_fit_gain");
   /** The kinds the model tells apart, in its order. */
   public static final List<String> KINDS = List.of("original", "spun", "machine_translated");
   static final int RATIO = 8;
@@ -88,6 +88,8 @@ public final class RewriteDetector {
   static final double OUT_OF_CONTEXT = 0.2;
   /** How much better a synonym must fit the context to be given as the likely original of an out-of-context word. */
   static final double BETTER_FIT = 0.15;
+  /** How much better a WordNet synonym must fit a word's context to count towards {@code better_synonym_share}. */
+  static final double SYNONYM_MARGIN = 0.05;
   /** The model resource, next to this class. */
   public static final String MODEL = "rewrite-model.tsv";
 
@@ -222,7 +224,7 @@ public final class RewriteDetector {
         }
         if (isContent[i - 1] && isContent[i]) {
           String likely = restoreCollocation(prev, f, pairCount < 0 ? fluency.count(prev, f) : pairCount, counts[i - 1], counts[i]);
-          if (likely != null) {
+          if (likely != null && restoresAnotherWord(t, i - 1, likely)) {
             broken++;
             spans.add(new Rewrite.Suspect(t.start(i - 1), t.end(i), "broken_collocation",
                 likeCase(text.substring(t.start(i - 1), t.end(i)), likely)));
@@ -252,10 +254,12 @@ public final class RewriteDetector {
         outranked++;
       }
       if (u[1] >= MIN_BEST && (long) u[0] * RATIO < u[1]) {
-        odd++;
         String usual = Synonyms.usual(f);
-        spans.add(new Rewrite.Suspect(t.start(i), t.end(i), "odd_synonym",
-            usual == null ? null : likeCase(text.substring(t.start(i), t.end(i)), usual)));
+        if (!spellingVariant(f, usual)) {
+          odd++;
+          spans.add(new Rewrite.Suspect(t.start(i), t.end(i), "odd_synonym",
+              usual == null ? null : likeCase(text.substring(t.start(i), t.end(i)), usual)));
+        }
       }
     }
     double logSum = 0;
@@ -297,7 +301,9 @@ public final class RewriteDetector {
         share(outranked, known),
         t.size() == 0 ? 0 : 100.0 * oddDays / t.size(),
         fit[0],
-        fit[1]};
+        fit[1],
+        fit[2],
+        fit[3]};
     return new Measured(known, features, spans);
   }
 
@@ -320,7 +326,7 @@ public final class RewriteDetector {
       }
     }
     if (n < 2) {
-      return new double[] {0, 0};
+      return new double[] {0, 0, 0, 0};
     }
     int d = vectors.dims();
     double[][] prefix = new double[n + 1][d]; // prefix[k]: sum of the first k vectors
@@ -332,6 +338,9 @@ public final class RewriteDetector {
     double[] context = new double[d];
     double[] self = new double[d];
     double sum = 0;
+    int withAlternatives = 0;
+    int better = 0;
+    double gain = 0;
     for (int k = 0; k < n; k++) {
       int lo = Math.max(0, k - CONTEXT);
       int hi = Math.min(n, k + CONTEXT + 1);
@@ -342,20 +351,26 @@ public final class RewriteDetector {
       }
       fits[k] = vectors.cosine(rows[k], context);
       sum += fits[k];
-      if (fits[k] < OUT_OF_CONTEXT) {
-        int i = tokens[k];
-        String likely = null;
-        double best = fits[k] + BETTER_FIT;
-        for (String alt : Synonyms.alternatives(t.form(i))) {
-          int r = alt.indexOf(' ') < 0 ? vectors.row(alt) : -1;
-          if (r >= 0) {
-            double c = vectors.cosine(r, context);
-            if (c >= best) {
-              best = c;
-              likely = alt;
-            }
-          }
+      int i = tokens[k];
+      double bestAlt = Double.NEGATIVE_INFINITY;
+      int bestRow = -1;
+      Alternatives alts = alternatives(t.form(i));
+      for (int a = 0; a < alts.rows().length; a++) {
+        double c = vectors.cosine(alts.rows()[a], context);
+        if (c > bestAlt) {
+          bestAlt = c;
+          bestRow = a;
         }
+      }
+      if (bestRow >= 0) {
+        withAlternatives++;
+        if (bestAlt >= fits[k] + SYNONYM_MARGIN) {
+          better++;
+        }
+        gain += Math.max(0, bestAlt - fits[k]);
+      }
+      if (fits[k] < OUT_OF_CONTEXT) {
+        String likely = bestRow >= 0 && bestAlt >= fits[k] + BETTER_FIT ? alts.words()[bestRow] : null;
         spans.add(new Rewrite.Suspect(t.start(i), t.end(i), "out_of_context", likely));
       }
     }
@@ -366,7 +381,48 @@ public final class RewriteDetector {
     for (int k = 0; k < tail; k++) {
       tailSum += sorted[k];
     }
-    return new double[] {sum / n, tailSum / tail};
+    return new double[] {sum / n, tailSum / tail, share(better, withAlternatives),
+        withAlternatives == 0 ? 0 : gain / withAlternatives};
+  }
+
+  /**
+   * Whether the restored phrase {@code likely} for the words at {@code first} and {@code first + 1}
+   * puts back another word, not another spelling of the written one ("defence budget" is no broken
+   * "defense budget").
+   */
+  private static boolean restoresAnotherWord(Tokens t, int first, String likely) {
+    int space = likely.indexOf(' ');
+    boolean second = likely.regionMatches(true, 0, t.form(first), 0, t.form(first).length()) && space == t.form(first).length();
+    String restored = (second ? likely.substring(space + 1) : likely.substring(0, space)).toLowerCase(java.util.Locale.ROOT);
+    return !spellingVariant(t.form(second ? first + 1 : first), restored);
+  }
+
+  /**
+   * Whether {@code a}, written as the plural of {@code base}, would be the modifier of the noun
+   * compound "base x" ("water levels spoiling" is no broken "level crossing": English compounds take
+   * a singular modifier). Verbal phrases are not concerned ("takes place").
+   */
+  static boolean pluralModifier(String a, String base, String x) {
+    boolean plural = a.equals(base + "s") || a.equals(base + "es")
+        || base.endsWith("y") && a.equals(base.substring(0, base.length() - 1) + "ies");
+    if (!plural) {
+      return false;
+    }
+    return Synonyms.nounOnly(base + " " + x);
+  }
+
+
+  /** A word's single-word WordNet alternatives that have vectors, and their rows. */
+  private record Alternatives(String[] words, int[] rows) {}
+
+  private final Map<String, Alternatives> alternatives = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The word's {@link Alternatives}, in WordNet's order; cached per word. */
+  private Alternatives alternatives(String f) {
+    return alternatives.computeIfAbsent(f, w -> {
+      String[] words = Synonyms.alternatives(w).stream().filter(a -> a.indexOf(' ') < 0 && vectors.row(a) >= 0).toArray(String[]::new);
+      return new Alternatives(words, java.util.Arrays.stream(words).mapToInt(vectors::row).toArray());
+    });
   }
 
   private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
@@ -381,13 +437,39 @@ public final class RewriteDetector {
       String better = "";
       for (String alt : Synonyms.alternatives(w)) {
         int ca = fluency.count(alt);
-        if (ca >= 50 && ca >= 10L * (cf + 1) && (better.isEmpty() || ca > fluency.count(better))) {
+        if (ca >= 50 && ca >= 10L * (cf + 1) && (better.isEmpty() || ca > fluency.count(better)) && !spellingVariant(w, alt)) {
           better = alt;
         }
       }
       return better;
     });
     return r.isEmpty() ? null : r;
+  }
+
+  /**
+   * Whether two words are spellings of one word ("cheque" and "check", "colour" and "color", "grey"
+   * and "gray"): a writer's regional spelling is no spinner's synonym. The same first three letters
+   * and at most three edits apart.
+   */
+  static boolean spellingVariant(String a, String b) {
+    if (b == null || a.length() < 4 || b.length() < 4 || !a.regionMatches(0, b, 0, 3)) {
+      return false;
+    }
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()] <= 3;
   }
 
   private static double share(int a, int b) {
@@ -440,7 +522,7 @@ public final class RewriteDetector {
       long[][] near = xs.isEmpty() ? null : nearAfter.computeIfAbsent(ba, k -> nearOf(xs));
       for (int k = 0; k < xs.size(); k++) {
         String x = xs.get(k);
-        if (counts[k] > countB && !bs.contains(x) && !x.equalsIgnoreCase(b)) {
+        if (counts[k] > countB && !bs.contains(x) && !x.equalsIgnoreCase(b) && !pluralModifier(a, ba, x)) {
           keysB = keysB == null ? Synonyms.synsetKeys(b) : keysB;
           if (Synonyms.meets(near[k], keysB)) {
             return a + " " + inflect(b, x);

@@ -319,6 +319,26 @@ public final class Synonyms {
     return out;
   }
 
+  /** True if WordNet knows {@code lemma} (one word or several, "level crossing") as a noun and in no other part of speech. */
+  public static boolean nounOnly(String lemma) {
+    Dictionary d = Holder.DICTIONARY;
+    String w = lemma.toLowerCase(Locale.ROOT);
+    try {
+      boolean noun = false;
+      for (POS pos : POS.getAllPOS()) {
+        if (d.getIndexWord(pos, w) != null) {
+          if (pos != POS.NOUN) {
+            return false;
+          }
+          noun = true;
+        }
+      }
+      return noun;
+    } catch (net.sf.extjwnl.JWNLException e) {
+      throw new IllegalStateException("WordNet lookup failed for " + lemma, e);
+    }
+  }
+
   /** True if WordNet knows the word in some part of speech. */
   public static boolean known(String word) {
     return synsets(word).length > 0;

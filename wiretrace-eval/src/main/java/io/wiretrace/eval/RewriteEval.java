@@ -43,7 +43,7 @@ import net.sf.extjwnl.dictionary.Dictionary;
  * <p><b>Training</b> ({@code wiretrace train rewrite}), openly licensed text only: reference tables
  * ({@link Fluency}) counted from WordNet 3.1's glosses and examples, MEANTIME (Wikinews, CC BY 4.0)
  * and wikigold (CC BY 4.0); the model from GUM's news, interview, academic and court documents (CC
- * BY; unseen by the tables) cut into ~250-word pieces, each as itself ({@code original}), spun with
+ * BY; unseen by the tables) cut into pieces of 120, 250 and 400 words in turn, each as itself ({@code original}), spun with
  * WordNet synonyms at 30/40/50 % ({@code spun}) and round-tripped through Spanish by Apertium
  * ({@code machine_translated}). Thresholds: the lowest probability that at most {@link #ORIGINAL_FLAG}
  * of the originals reach, out of fold (5 folds).
@@ -59,7 +59,12 @@ final class RewriteEval implements EvalTask {
   static final long SEED = 13;
   /** Share of training originals (out of fold) allowed to reach a rewrite kind's threshold. */
   static final double ORIGINAL_FLAG = 0.01;
-  static final int PIECE_WORDS = 250;
+  /**
+   * Lengths of the training pieces, in words, taken in turn: published articles run from a hundred
+   * words to many hundreds, and a measurement over few words is noisier, so the model and its
+   * threshold must see short pieces as well as long ones.
+   */
+  static final int[] PIECE_WORDS = {120, 250, 400};
   static final double[] SPIN_RATES = {0.3, 0.4, 0.5};
   static final Set<String> GUM_GENRES = Set.of("news", "interview", "academic", "court");
 
@@ -494,7 +499,7 @@ final class RewriteEval implements EvalTask {
     return out;
   }
 
-  /** GUM documents of {@link #GUM_GENRES} from their {@code # text} lines, cut into pieces of about {@link #PIECE_WORDS} words. */
+  /** GUM documents of {@link #GUM_GENRES} from their {@code # text} lines, cut into pieces of {@link #PIECE_WORDS} words in turn. */
   static List<String> gumPieces(Path dir) throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
@@ -520,13 +525,13 @@ final class RewriteEval implements EvalTask {
         }
         piece.append(s);
         words += s.split("\\s+").length;
-        if (words >= PIECE_WORDS) {
+        if (words >= PIECE_WORDS[out.size() % PIECE_WORDS.length]) {
           out.add(piece.toString().strip());
           piece.setLength(0);
           words = 0;
         }
       }
-      if (words >= PIECE_WORDS / 2) {
+      if (words >= PIECE_WORDS[0]) {
         out.add(piece.toString().strip());
       }
     }
