@@ -53,7 +53,11 @@ import java.util.TreeMap;
  *       spinner's synonym is right in some sense of the word but not in the article's ("two village
  *       familiar with the mind"), so it fits its neighbours worse than the writer's word did; a word that
  *       fits worse than {@value #OUT_OF_CONTEXT} is a suspect span, with the WordNet synonym that fits
- *       clearly better as the likely original.
+ *       clearly better as the likely original;
+ *   <li>{@code better_synonym_share} and {@code synonym_fit_gain}: the same fit relative to the word's
+ *       own WordNet synonyms, which does not depend on how coherent the article's topic is: the share
+ *       of words a synonym fits at least {@value #SYNONYM_MARGIN} better, and the mean gain of the
+ *       best-fitting synonym over the written word.
  * </ul>
  * A multinomial logistic model over the standardized measurements gives the probability of
  * {@code original}, {@code spun} and {@code machine_translated}; the text is judged rewritten when the

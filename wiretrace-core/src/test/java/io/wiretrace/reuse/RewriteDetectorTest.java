@@ -119,4 +119,23 @@ class RewriteDetectorTest {
     assertThatThrownBy(() -> RewriteDetector.Model.read(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(IOException.class).hasMessageContaining("entries");
   }
+
+  @Test
+  void aRegionalSpelling_isNoSwap_butAnotherWordIs() {
+    assertThat(RewriteDetector.spellingVariant("cheque", "check")).isTrue();
+    assertThat(RewriteDetector.spellingVariant("defence", "defense")).isTrue();
+    assertThat(RewriteDetector.spellingVariant("colour", "color")).isTrue();
+    assertThat(RewriteDetector.spellingVariant("citizenry", "people")).isFalse();
+    assertThat(RewriteDetector.spellingVariant("tribunal", "court")).isFalse();
+    assertThat(RewriteDetector.spellingVariant("cheque", null)).isFalse();
+  }
+
+  @Test
+  void aPluralModifier_restoresNoNounCompound_butAVerbPhraseStillCounts() {
+    assertThat(RewriteDetector.pluralModifier("levels", "level", "crossing")).isTrue();
+    assertThat(RewriteDetector.pluralModifier("level", "level", "crossing")).isFalse();
+    assertThat(RewriteDetector.pluralModifier("takes", "take", "place")).isFalse();
+    assertThat(d.measure("Residents worried about falling water levels spoiling the summer fishing season on the lake.").spans())
+        .extracting(Rewrite.Suspect::likely).doesNotContain("levels crossing");
+  }
 }
