@@ -312,9 +312,10 @@ public final class RewriteDetector {
   }
 
   /**
-   * {@code context_fit} and {@code context_fit_tail} (see the class javadoc), adding an {@code
-   * out_of_context} span for each word that fits worse than {@link #OUT_OF_CONTEXT}. Both are 0 for a
-   * text with fewer than two words the vectors know.
+   * {@code context_fit}, {@code context_fit_tail}, {@code better_synonym_share} and {@code
+   * synonym_fit_gain}, in that order (see the class javadoc), adding an {@code out_of_context} span
+   * for each word that fits worse than {@link #OUT_OF_CONTEXT}. All four are 0 for a text with fewer
+   * than two words the vectors know.
    */
   private double[] contextFit(String text, Tokens t, boolean[] isContent, List<Rewrite.Suspect> spans) {
     int[] rows = new int[t.size()];
