@@ -97,18 +97,20 @@ public final class Fluency {
   }
 
   private final Map<String, Integer> words;
-  private final Map<String, Integer> pairs;
   private final Map<String, Set<String>> collocationsByFirst;
   private final Map<String, Set<String>> collocationsBySecond;
   private final Map<String, List<String>> sortedAfter = new HashMap<>();
   private final Map<String, List<String>> sortedBefore = new HashMap<>();
   private final Map<String, int[]> countsAfter = new HashMap<>(); // count() of each of sortedAfter's words
   private final Map<String, int[]> countsBefore = new HashMap<>();
-  private final Map<Long, Integer> trigrams = new HashMap<>();
+  private final int trigramCount;
+  private final SparseRows trigrams; // row key(0, a, b), column c
   private final int[] bigrams = new int[V * V];
   private final int[] unigrams = new int[V];
-  private final Map<Long, Integer> contexts2 = new HashMap<>(); // key(0, a, b)
-  private final Map<Long, Integer> followers2 = new HashMap<>();
+  private final int[] contexts2 = new int[V * V]; // by key(0, a, b)
+  private final int[] followers2 = new int[V * V];
+  private final Map<String, Integer> ids = new HashMap<>(); // every word of the word and pair tables
+  private final SparseRows pairsById; // row id(first), column id(second)
   private final int[] contexts1 = new int[V];
   private final int[] followers1 = new int[V];
   private final long classTokens;
@@ -116,7 +118,6 @@ public final class Fluency {
 
   private Fluency(Map<String, Integer> words, Map<String, Integer> pairs, Set<String> collocations, Map<String, Integer> trigrams) {
     this.words = words;
-    this.pairs = pairs;
     this.collocationsByFirst = new HashMap<>();
     this.collocationsBySecond = new HashMap<>();
     for (String c : collocations) {
@@ -128,6 +129,29 @@ public final class Fluency {
     collocationsBySecond.forEach((k, v) -> sortedBefore.put(k, v.stream().sorted().toList()));
     sortedAfter.forEach((k, v) -> countsAfter.put(k, v.stream().mapToInt(this::count).toArray()));
     sortedBefore.forEach((k, v) -> countsBefore.put(k, v.stream().mapToInt(this::count).toArray()));
+    // ids by falling count (then the word): the common words' rows lie together
+    words.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> ids.put(e.getKey(), ids.size()));
+    int[] pairFirst = new int[pairs.size()];
+    int[] pairSecond = new int[pairs.size()];
+    long[] pairCounts = new long[pairs.size()];
+    int np = 0;
+    for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(pairs).entrySet()) {
+      int sp = e.getKey().indexOf(' ');
+      if (sp < 0) {
+        throw new IllegalArgumentException("fluency tables: pair '" + e.getKey() + "' is not two words");
+      }
+      int a = ids.computeIfAbsent(e.getKey().substring(0, sp), k -> ids.size());
+      int b = ids.computeIfAbsent(e.getKey().substring(sp + 1), k -> ids.size());
+      pairFirst[np] = a;
+      pairSecond[np] = b;
+      pairCounts[np++] = e.getValue();
+    }
+    this.pairsById = new SparseRows(ids.size(), pairFirst, pairSecond, pairCounts);
+    int[] triContext = new int[trigrams.size()];
+    int[] triNext = new int[trigrams.size()];
+    long[] triCounts = new long[trigrams.size()];
+    int nt = 0;
     long total = 0;
     for (Map.Entry<String, Integer> e : trigrams.entrySet()) {
       long k = key(e.getKey());
@@ -138,9 +162,11 @@ public final class Fluency {
       int c = (int) (k % V);
       int bb = (int) (k / V % V);
       int aa = (int) (k / V / V);
-      this.trigrams.put(k, n);
-      contexts2.merge(key(0, aa, bb), n, Integer::sum);
-      followers2.merge(key(0, aa, bb), 1, Integer::sum);
+      triContext[nt] = aa * V + bb;
+      triNext[nt] = c;
+      triCounts[nt++] = n;
+      contexts2[aa * V + bb] += n;
+      followers2[aa * V + bb]++;
       if (bigrams[bb * V + c] == 0) {
         followers1[bb]++;
       }
@@ -149,9 +175,12 @@ public final class Fluency {
       unigrams[c] += n;
       total += n;
     }
+    this.trigrams = new SparseRows(V * V, triContext, triNext, triCounts);
+    this.trigramCount = nt;
     this.classTokens = total;
     this.classVocabulary = V + 1;
   }
+
 
   /** Builds tables from counts (the trainer's path; tests use it for small hand-made tables). */
   public static Fluency of(Map<String, Integer> words, Map<String, Integer> pairs, Set<String> collocations, Map<String, Integer> trigrams) {
@@ -206,7 +235,22 @@ public final class Fluency {
 
   /** Reference count of two adjacent case-folded words (0 when unseen or below the shipped cut-off). */
   public int count(String first, String second) {
-    return pairs.getOrDefault(first + " " + second, 0);
+    return count(id(first), id(second));
+  }
+
+  /**
+   * A dense id for a case-folded word of the reference tables (their words and the words of their
+   * pairs), or -1: {@link #count(int, int)} takes ids, so a caller that meets a word many times looks
+   * it up once.
+   */
+  public int id(String word) {
+    Integer id = ids.get(word);
+    return id == null ? -1 : id;
+  }
+
+  /** {@link #count(String, String)} by {@link #id}s (0 when either is -1). */
+  public int count(int first, int second) {
+    return first < 0 || second < 0 ? 0 : (int) pairsById.get(first, second, 0);
   }
 
   /** Second words that form a WordNet two-word lemma after {@code first} (a base form), sorted. */
@@ -249,9 +293,9 @@ public final class Fluency {
   public double logProb(int a, int b, int c) {
     double pUni = (unigrams[c] + 1.0) / (classTokens + classVocabulary);
     double pBi = interpolate(contexts1[b], bigrams[b * V + c], pUni, followers1[b]);
-    long ctx = key(0, a, b);
-    Integer n2 = contexts2.get(ctx);
-    double pTri = n2 == null ? pBi : interpolate(n2, trigrams.getOrDefault(key(a, b, c), 0), pBi, followers2.get(ctx));
+    int ctx = a * V + b;
+    int n2 = contexts2[ctx];
+    double pTri = n2 == 0 ? pBi : interpolate(n2, (int) trigrams.get(ctx, c, 0), pBi, followers2[ctx]);
     return Math.log(pTri) * INV_LN2;
   }
 
@@ -375,6 +419,6 @@ public final class Fluency {
   /** Number of entries per table, for the trainer's report: words, pairs, collocations, class trigrams. */
   public int[] sizes() {
     int colls = collocationsByFirst.values().stream().mapToInt(Set::size).sum();
-    return new int[] {words.size(), pairs.size(), colls, this.trigrams.size()};
+    return new int[] {words.size(), pairsById.size(), colls, trigramCount};
   }
 }

@@ -188,11 +188,11 @@ public final class RewriteDetector {
     double logFreq = 0;
     int oddDays = 0;
     int outranked = 0;
-    int[] counts = new int[t.size()]; // reference count of each token, looked up once
+    Word[] words = new Word[t.size()]; // what the measurements need of each token's form, looked up once
     boolean[] isContent = new boolean[t.size()];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = fluency.count(t.form(i));
-      isContent[i] = content(t.form(i));
+    for (int i = 0; i < words.length; i++) {
+      words[i] = word(t.form(i));
+      isContent[i] = words[i].content();
     }
     for (int i = 0; i < t.size(); i++) {
       String f = t.form(i);
@@ -219,15 +219,16 @@ public final class RewriteDetector {
       if (joined && Character.isLetter(t.form(i - 1).charAt(0))) {
         String prev = t.form(i - 1);
         int pairCount = -1;
-        if (counts[i - 1] >= 20 && counts[i] >= 20) {
+        if (words[i - 1].count() >= 20 && words[i].count() >= 20) {
           pairs++;
-          pairCount = fluency.count(prev, f);
+          pairCount = fluency.count(words[i - 1].id(), words[i].id());
           if (pairCount == 0) {
             unseenPairs++;
           }
         }
         if (isContent[i - 1] && isContent[i]) {
-          String likely = restoreCollocation(prev, f, pairCount < 0 ? fluency.count(prev, f) : pairCount, counts[i - 1], counts[i]);
+          String likely = restoreCollocation(prev, f, pairCount < 0 ? fluency.count(words[i - 1].id(), words[i].id()) : pairCount,
+              words[i - 1].count(), words[i].count());
           if (likely != null && restoresAnotherWord(t, i - 1, likely)) {
             broken++;
             spans.add(new Rewrite.Suspect(t.start(i - 1), t.end(i), "broken_collocation",
@@ -240,44 +241,39 @@ public final class RewriteDetector {
       }
       content++;
       boolean lower = Character.isLowerCase(text.charAt(t.start(i)));
-      int[] u = Synonyms.usage(f);
-      if (u == null) {
-        if (lower && f.length() >= 4 && fluency.count(f) == 0 && f.indexOf('-') < 0 && f.indexOf('\'') < 0) {
+      Word w = words[i];
+      if (w.usage() == null) {
+        if (lower && f.length() >= 4 && w.count() == 0 && f.indexOf('-') < 0 && f.indexOf('\'') < 0) {
           foreign++;
           spans.add(new Rewrite.Suspect(t.start(i), t.end(i), "foreign_word", null));
         }
         continue;
       }
       known++;
-      int cf = counts[i];
-      logFreq += Math.log(cf + 1) / Math.log(2);
-      if (cf <= 2) {
+      logFreq += w.log2Count();
+      if (w.count() <= 2) {
         rare++;
       }
-      if (outranking(f, cf) != null) {
+      if (w.outranked()) {
         outranked++;
       }
-      if (u[1] >= MIN_BEST && (long) u[0] * RATIO < u[1]) {
-        String usual = Synonyms.usual(f);
-        if (!spellingVariant(f, usual)) {
-          odd++;
-          spans.add(new Rewrite.Suspect(t.start(i), t.end(i), "odd_synonym",
-              usual == null ? null : likeCase(text.substring(t.start(i), t.end(i)), usual)));
-        }
+      if (w.odd()) {
+        odd++;
+        spans.add(new Rewrite.Suspect(t.start(i), t.end(i), "odd_synonym",
+            w.usual() == null ? null : likeCase(text.substring(t.start(i), t.end(i)), w.usual())));
       }
     }
     double logSum = 0;
     double contrastSum = 0;
-    Map<Long, Double> contrast = model == null ? Map.of() : model.contrastByKey;
+
     int transitions = 0;
     int improbable = 0;
     for (List<String> sentence : Fluency.sentences(text)) {
       int[] c = Fluency.classIds(sentence);
       for (int k = 2; k < c.length; k++) {
         double lp = fluency.logProb(c[k - 2], c[k - 1], c[k]);
-        if (!contrast.isEmpty()) {
-          Double v = contrast.get(Fluency.key(c[k - 2], c[k - 1], c[k]));
-          contrastSum += v == null ? 0 : v;
+        if (model != null) {
+          contrastSum += model.contrast(c[k - 2], c[k - 1], c[k]);
         }
         logSum += lp;
         transitions++;
@@ -286,7 +282,7 @@ public final class RewriteDetector {
         }
       }
     }
-    double[] fit = contextFit(text, t, isContent, spans);
+    double[] fit = contextFit(text, t, words, spans);
     spans.sort(java.util.Comparator.comparingInt(Rewrite.Suspect::start).thenComparingInt(Rewrite.Suspect::end));
     double[] features = {
         share(odd, known),
@@ -317,13 +313,13 @@ public final class RewriteDetector {
    * for each word that fits worse than {@link #OUT_OF_CONTEXT}. All four are 0 for a text with fewer
    * than two words the vectors know.
    */
-  private double[] contextFit(String text, Tokens t, boolean[] isContent, List<Rewrite.Suspect> spans) {
+  private double[] contextFit(String text, Tokens t, Word[] words, List<Rewrite.Suspect> spans) {
     int[] rows = new int[t.size()];
     int[] tokens = new int[t.size()];
     int n = 0;
     for (int i = 0; i < t.size(); i++) {
-      if (isContent[i] && Character.isLowerCase(text.charAt(t.start(i)))) {
-        int r = vectors.row(t.form(i));
+      if (words[i].content() && Character.isLowerCase(text.charAt(t.start(i)))) {
+        int r = words[i].row();
         if (r >= 0) {
           rows[n] = r;
           tokens[n++] = i;
@@ -359,7 +355,7 @@ public final class RewriteDetector {
       int i = tokens[k];
       double bestAlt = Double.NEGATIVE_INFINITY;
       int bestRow = -1;
-      Alternatives alts = alternatives(t.form(i));
+      Alternatives alts = words[i].alternatives();
       for (int a = 0; a < alts.rows().length; a++) {
         double c = vectors.cosine(alts.rows()[a], context);
         if (c > bestAlt) {
@@ -420,35 +416,75 @@ public final class RewriteDetector {
   /** A word's single-word WordNet alternatives that have vectors, and their rows. */
   private record Alternatives(String[] words, int[] rows) {}
 
-  private final Map<String, Alternatives> alternatives = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Alternatives NO_ALTERNATIVES = new Alternatives(new String[0], new int[0]);
 
-  /** The word's {@link Alternatives}, in WordNet's order; cached per word. */
-  private Alternatives alternatives(String f) {
-    return alternatives.computeIfAbsent(f, w -> {
-      String[] words = Synonyms.alternatives(w).stream().filter(a -> a.indexOf(' ') < 0 && vectors.row(a) >= 0).toArray(String[]::new);
-      return new Alternatives(words, java.util.Arrays.stream(words).mapToInt(vectors::row).toArray());
-    });
+  /**
+   * What the measurements need of one case-folded word form, looked up once in the reference tables,
+   * WordNet and the vectors.
+   *
+   * @param id the reference's {@link Fluency#id}, -1 when unseen
+   * @param count its reference count, and {@code log2Count} log2 of one more
+   * @param content whether it is a content word (only content words have the WordNet fields)
+   * @param usage {@link Synonyms#usage}, null when WordNet does not know it
+   * @param odd much rarer than the usual word of its sense, {@code usual}, which is no spelling variant of it
+   * @param outranked whether a WordNet synonym outranks it ({@link #outranking})
+   * @param row its vector row, -1 when the vectors do not know it
+   * @param alternatives its WordNet alternatives that have vectors (empty when it has no row)
+   */
+  private record Word(int id, int count, double log2Count, boolean content, int[] usage, boolean odd, String usual,
+      boolean outranked, int row, Alternatives alternatives) {}
+
+  /** Most word forms kept in {@link #lexicon}; a form met beyond that is looked up every time it is met. */
+  static final int LEXICON_LIMIT = 250_000;
+
+  private final Map<String, Word> lexicon = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The {@link Word} of a case-folded form; cached per detector, up to {@link #LEXICON_LIMIT} forms. */
+  private Word word(String f) {
+    Word w = lexicon.get(f);
+    if (w == null) {
+      w = lookUp(f);
+      if (lexicon.size() < LEXICON_LIMIT) {
+        lexicon.putIfAbsent(f, w);
+      }
+    }
+    return w;
+  }
+
+  private Word lookUp(String f) {
+    int count = fluency.count(f);
+    int id = fluency.id(f);
+    double log2 = Math.log(count + 1) / Math.log(2);
+    int row = vectors.row(f);
+    if (!content(f)) {
+      return new Word(id, count, log2, false, null, false, null, false, row, NO_ALTERNATIVES);
+    }
+    int[] u = Synonyms.usage(f);
+    String usual = Synonyms.usual(f);
+    boolean odd = u != null && u[1] >= MIN_BEST && (long) u[0] * RATIO < u[1] && !spellingVariant(f, usual);
+    boolean outranked = u != null && outranking(f, count) != null;
+    Alternatives alts = NO_ALTERNATIVES;
+    if (row >= 0) {
+      String[] words = Synonyms.alternatives(f).stream().filter(a -> a.indexOf(' ') < 0 && vectors.row(a) >= 0).toArray(String[]::new);
+      alts = new Alternatives(words, java.util.Arrays.stream(words).mapToInt(vectors::row).toArray());
+    }
+    return new Word(id, count, log2, true, u, odd, usual, outranked, row, alts);
   }
 
   private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
       "saturday", "sunday");
   private static final java.util.Set<String> ODD_BEFORE_DAY = java.util.Set.of("at", "in", "of", "the");
 
-  private final Map<String, String> outrankedBy = new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** The WordNet synonym of {@code f} at least ten times more common in the reference (and seen 50 times), or null; cached per word. */
+  /** The WordNet synonym of {@code f} at least ten times more common in the reference (and seen 50 times), or null. */
   private String outranking(String f, int cf) {
-    String r = outrankedBy.computeIfAbsent(f, w -> {
-      String better = "";
-      for (String alt : Synonyms.alternatives(w)) {
-        int ca = fluency.count(alt);
-        if (ca >= 50 && ca >= 10L * (cf + 1) && (better.isEmpty() || ca > fluency.count(better)) && !spellingVariant(w, alt)) {
-          better = alt;
-        }
+    String better = null;
+    for (String alt : Synonyms.alternatives(f)) {
+      int ca = fluency.count(alt);
+      if (ca >= 50 && ca >= 10L * (cf + 1) && (better == null || ca > fluency.count(better)) && !spellingVariant(f, alt)) {
+        better = alt;
       }
-      return better;
-    });
-    return r.isEmpty() ? null : r;
+    }
+    return better;
   }
 
   /**
@@ -588,7 +624,7 @@ public final class RewriteDetector {
     private final double[][] weights; // [kind][1 + feature], [k][0] the bias
     private final double[] thresholds;
     private final Map<String, Double> contrast;
-    private final Map<Long, Double> contrastByKey = new java.util.HashMap<>();
+    private final SparseRows contrastByTrigram; // row key(0, a, b), column c
 
     /**
      * @param contrast log-odds of word-class trigrams ({@link Fluency#classes}) between round-trip
@@ -610,13 +646,20 @@ public final class RewriteDetector {
       }
       this.thresholds = thresholds.clone();
       this.contrast = Map.copyOf(contrast);
-      for (Map.Entry<String, Double> e : contrast.entrySet()) {
+      int[] contexts = new int[contrast.size()];
+      int[] next = new int[contrast.size()];
+      double[] values = new double[contrast.size()];
+      int n = 0;
+      for (Map.Entry<String, Double> e : new TreeMap<>(contrast).entrySet()) {
         long k = Fluency.key(e.getKey());
         if (k < 0) {
           throw new IllegalArgumentException("contrast key '" + e.getKey() + "' is not a trigram of word classes");
         }
-        contrastByKey.put(k, e.getValue());
+        contexts[n] = (int) (k / Fluency.V);
+        next[n] = (int) (k % Fluency.V);
+        values[n++] = e.getValue();
       }
+      this.contrastByTrigram = new SparseRows(Fluency.V * Fluency.V, contexts, next, SparseRows.bits(values));
     }
 
     private static final class Holder {
@@ -636,6 +679,11 @@ public final class RewriteDetector {
       } catch (IOException e) {
         throw new UncheckedIOException("rewrite model " + MODEL + " could not be read", e);
       }
+    }
+
+    /** The {@code mt_contrast} log-odds of the class trigram {@code a b c}, 0 when the model has none. */
+    double contrast(int a, int b, int c) {
+      return contrastByTrigram.getDouble(a * Fluency.V + b, c, 0);
     }
 
     /** Standardizes, then softmax. */
