@@ -328,14 +328,62 @@ public final class Fluency {
     return out;
   }
 
-  /** {@link #classes} as class ids. */
+  /** {@link #classes} as class ids (the same classes, without building their names). */
   public static int[] classIds(List<String> rawTokens) {
-    List<String> c = classes(rawTokens);
-    int[] out = new int[c.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = CLASS_ID.get(c.get(i));
+    int[] out = new int[rawTokens.size() + 3];
+    out[0] = START;
+    out[1] = START;
+    for (int i = 0; i < rawTokens.size(); i++) {
+      out[i + 2] = wordClassId(rawTokens.get(i), i == 0 || rawTokens.get(i - 1).equals(":") || rawTokens.get(i - 1).equals("\""));
     }
+    out[out.length - 1] = END;
     return out;
+  }
+
+  private static final int START = classId("<s>");
+  private static final int END = classId("</s>");
+  private static final int NUMBER = classId("#");
+  private static final int CAPITALIZED = classId("C");
+  private static final int[] BY_ENDING = {classId("w"), classId("w-ly"), classId("w-ing"), classId("w-ed"), classId("w-s")};
+
+  /** {@link #wordClass}'s id. */
+  static int wordClassId(String raw, boolean sentenceInitial) {
+    if (raw.length() == 1) {
+      char ch = raw.charAt(0);
+      if (ch == ',' || ch == ';' || ch == ':' || ch == '"' || ch == '(' || ch == ')') {
+        return CLASS_ID.get(raw);
+      }
+    }
+    char first = raw.charAt(0);
+    if (Character.isDigit(first)) {
+      return NUMBER;
+    }
+    String lower = raw.toLowerCase(Locale.ROOT);
+    Integer function = FUNCTION_WORDS.contains(lower) ? CLASS_ID.get(lower) : null;
+    if (function != null) {
+      return sentenceInitial || !Character.isUpperCase(first) ? function : CAPITALIZED;
+    }
+    if (Character.isUpperCase(first) && !sentenceInitial) {
+      return CAPITALIZED;
+    }
+    return BY_ENDING[ending(lower)];
+  }
+
+  /** 0 for {@code w}, then {@code w-ly}, {@code w-ing}, {@code w-ed}, {@code w-s}. */
+  private static int ending(String lower) {
+    if (lower.endsWith("ly") && lower.length() > 4) {
+      return 1;
+    }
+    if (lower.endsWith("ing") && lower.length() > 5) {
+      return 2;
+    }
+    if (lower.endsWith("ed") && lower.length() > 4) {
+      return 3;
+    }
+    if (lower.endsWith("s") && !lower.endsWith("ss") && lower.length() > 3) {
+      return 4;
+    }
+    return 0;
   }
 
   static String wordClass(String raw, boolean sentenceInitial) {
@@ -353,19 +401,7 @@ public final class Fluency {
     if (Character.isUpperCase(first) && !sentenceInitial) {
       return "C";
     }
-    if (lower.endsWith("ly") && lower.length() > 4) {
-      return "w-ly";
-    }
-    if (lower.endsWith("ing") && lower.length() > 5) {
-      return "w-ing";
-    }
-    if (lower.endsWith("ed") && lower.length() > 4) {
-      return "w-ed";
-    }
-    if (lower.endsWith("s") && !lower.endsWith("ss") && lower.length() > 3) {
-      return "w-s";
-    }
-    return "w";
+    return CLASS_NAMES.get(BY_ENDING[ending(lower)]);
   }
 
   /**

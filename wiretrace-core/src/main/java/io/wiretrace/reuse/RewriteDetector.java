@@ -196,7 +196,7 @@ public final class RewriteDetector {
     }
     for (int i = 0; i < t.size(); i++) {
       String f = t.form(i);
-      if (i > 0 && WEEKDAYS.contains(f) && ODD_BEFORE_DAY.contains(t.form(i - 1))) {
+      if (i > 0 && f.endsWith("day") && WEEKDAYS.contains(f) && ODD_BEFORE_DAY.contains(t.form(i - 1))) {
         oddDays++;
         spans.add(new Rewrite.Suspect(t.start(i - 1), t.end(i), "odd_day_preposition", null));
       }
@@ -227,8 +227,8 @@ public final class RewriteDetector {
           }
         }
         if (isContent[i - 1] && isContent[i]) {
-          String likely = restoreCollocation(prev, f, pairCount < 0 ? fluency.count(words[i - 1].id(), words[i].id()) : pairCount,
-              words[i - 1].count(), words[i].count());
+          String likely = restoreCollocation(prev, words[i - 1], f, words[i],
+              pairCount < 0 ? fluency.count(words[i - 1].id(), words[i].id()) : pairCount);
           if (likely != null && restoresAnotherWord(t, i - 1, likely)) {
             broken++;
             spans.add(new Rewrite.Suspect(t.start(i - 1), t.end(i), "broken_collocation",
@@ -337,7 +337,6 @@ public final class RewriteDetector {
     }
     double[] fits = new double[n];
     double[] context = new double[d];
-    double[] self = new double[d];
     double sum = 0;
     int withAlternatives = 0;
     int better = 0;
@@ -345,19 +344,16 @@ public final class RewriteDetector {
     for (int k = 0; k < n; k++) {
       int lo = Math.max(0, k - CONTEXT);
       int hi = Math.min(n, k + CONTEXT + 1);
-      java.util.Arrays.fill(self, 0);
-      vectors.addTo(rows[k], self);
-      for (int j = 0; j < d; j++) {
-        context[j] = prefix[hi][j] - prefix[lo][j] - self[j];
-      }
-      fits[k] = vectors.cosine(rows[k], context);
+      vectors.differenceWithout(prefix[hi], prefix[lo], rows[k], context);
+      double norm = WordVectors.squaredNorm(context);
+      fits[k] = vectors.cosine(rows[k], context, norm);
       sum += fits[k];
       int i = tokens[k];
       double bestAlt = Double.NEGATIVE_INFINITY;
       int bestRow = -1;
       Alternatives alts = words[i].alternatives();
       for (int a = 0; a < alts.rows().length; a++) {
-        double c = vectors.cosine(alts.rows()[a], context);
+        double c = vectors.cosine(alts.rows()[a], context, norm);
         if (c > bestAlt) {
           bestAlt = c;
           bestRow = a;
@@ -432,7 +428,107 @@ public final class RewriteDetector {
    * @param alternatives its WordNet alternatives that have vectors (empty when it has no row)
    */
   private record Word(int id, int count, double log2Count, boolean content, int[] usage, boolean odd, String usual,
-      boolean outranked, int row, Alternatives alternatives) {}
+      boolean outranked, int row, Alternatives alternatives, List<String> bases, long[] synsetKeys, Collocates[] after,
+      Collocates[] before) {}
+
+  /**
+   * The reference's set phrases that start (or end) with one base form: the other words and their
+   * reference counts, in the reference's order, and an index of their {@link Synonyms#near} keys.
+   */
+  private static final class Collocates {
+    final List<String> words;
+    final int[] counts;
+    private final long[] keys; // every near key of every word, sorted, then by word
+    private final int[] owners; // the word of each key
+
+    Collocates(List<String> words, int[] counts, long[][] near) {
+      this.words = words;
+      this.counts = counts;
+      int n = 0;
+      for (long[] k : near) {
+        n += k.length;
+      }
+      long[] packed = new long[n];
+      int p = 0;
+      for (int w = 0; w < near.length; w++) {
+        for (long k : near[w]) {
+          packed[p++] = k;
+        }
+      }
+      Integer[] order = new Integer[n];
+      int[] owner = new int[n];
+      p = 0;
+      for (int w = 0; w < near.length; w++) {
+        for (int j = 0; j < near[w].length; j++) {
+          owner[p] = w;
+          order[p] = p++;
+        }
+      }
+      java.util.Arrays.sort(order, (x, y) -> packed[x] != packed[y] ? Long.compare(packed[x], packed[y]) : Integer.compare(owner[x], owner[y]));
+      this.keys = new long[n];
+      this.owners = new int[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = packed[order[i]];
+        owners[i] = owner[order[i]];
+      }
+    }
+
+    /**
+     * The words whose near keys hold one of {@code synsets} ({@code Synonyms.meets(near(word),
+     * synsets)}), as ascending indices.
+     */
+    int[] meeting(long[] synsets) {
+      int[] out = new int[8];
+      int n = 0;
+      for (long key : synsets) {
+        int i = java.util.Arrays.binarySearch(keys, key);
+        if (i < 0) {
+          continue;
+        }
+        while (i > 0 && keys[i - 1] == key) {
+          i--;
+        }
+        for (; i < keys.length && keys[i] == key; i++) {
+          if (n == out.length) {
+            out = java.util.Arrays.copyOf(out, 2 * n);
+          }
+          out[n++] = owners[i];
+        }
+      }
+      if (n == 0) {
+        return NO_WORDS;
+      }
+      int[] sorted = java.util.Arrays.copyOf(out, n);
+      java.util.Arrays.sort(sorted);
+      int m = 1;
+      for (int i = 1; i < n; i++) {
+        if (sorted[i] != sorted[m - 1]) {
+          sorted[m++] = sorted[i];
+        }
+      }
+      return m == n ? sorted : java.util.Arrays.copyOf(sorted, m);
+    }
+  }
+
+  private static final int[] NO_WORDS = new int[0];
+
+  /** Collocates per base form, shared by the words of that base (the lists are the reference's, so bounded). */
+  private final Map<String, Collocates> collocatesAfter = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Collocates> collocatesBefore = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The collocates of each base (null where it has none). */
+  private Collocates[] collocates(List<String> bases, boolean after) {
+    Collocates[] out = new Collocates[bases.size()];
+    for (int k = 0; k < out.length; k++) {
+      String base = bases.get(k);
+      List<String> xs = after ? fluency.collocatesAfter(base) : fluency.collocatesBefore(base);
+      if (!xs.isEmpty()) {
+        out[k] = (after ? collocatesAfter : collocatesBefore).computeIfAbsent(base,
+            b -> new Collocates(xs, after ? fluency.collocateCountsAfter(b) : fluency.collocateCountsBefore(b), nearOf(xs)));
+      }
+    }
+    return out;
+  }
 
   /** Most word forms kept in {@link #lexicon}; a form met beyond that is looked up every time it is met. */
   static final int LEXICON_LIMIT = 250_000;
@@ -456,19 +552,24 @@ public final class RewriteDetector {
     int id = fluency.id(f);
     double log2 = Math.log(count + 1) / Math.log(2);
     int row = vectors.row(f);
+    List<String> bases = Synonyms.bases(f);
+    Collocates[] after = collocates(bases, true);
+    Collocates[] before = collocates(bases, false);
     if (!content(f)) {
-      return new Word(id, count, log2, false, null, false, null, false, row, NO_ALTERNATIVES);
+      return new Word(id, count, log2, false, null, false, null, false, row, NO_ALTERNATIVES, bases, Synonyms.synsetKeys(f),
+          after, before);
     }
     int[] u = Synonyms.usage(f);
     String usual = Synonyms.usual(f);
     boolean odd = u != null && u[1] >= MIN_BEST && (long) u[0] * RATIO < u[1] && !spellingVariant(f, usual);
-    boolean outranked = u != null && outranking(f, count) != null;
+    List<String> alternatives = Synonyms.alternatives(f);
+    boolean outranked = u != null && outranking(f, count, alternatives) != null;
     Alternatives alts = NO_ALTERNATIVES;
     if (row >= 0) {
-      String[] words = Synonyms.alternatives(f).stream().filter(a -> a.indexOf(' ') < 0 && vectors.row(a) >= 0).toArray(String[]::new);
+      String[] words = alternatives.stream().filter(a -> a.indexOf(' ') < 0 && vectors.row(a) >= 0).toArray(String[]::new);
       alts = new Alternatives(words, java.util.Arrays.stream(words).mapToInt(vectors::row).toArray());
     }
-    return new Word(id, count, log2, true, u, odd, usual, outranked, row, alts);
+    return new Word(id, count, log2, true, u, odd, usual, outranked, row, alts, bases, Synonyms.synsetKeys(f), after, before);
   }
 
   private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
@@ -476,9 +577,9 @@ public final class RewriteDetector {
   private static final java.util.Set<String> ODD_BEFORE_DAY = java.util.Set.of("at", "in", "of", "the");
 
   /** The WordNet synonym of {@code f} at least ten times more common in the reference (and seen 50 times), or null. */
-  private String outranking(String f, int cf) {
+  private String outranking(String f, int cf, List<String> alternatives) {
     String better = null;
-    for (String alt : Synonyms.alternatives(f)) {
+    for (String alt : alternatives) {
       int ca = fluency.count(alt);
       if (ca >= 50 && ca >= 10L * (cf + 1) && (better == null || ca > fluency.count(better)) && !spellingVariant(f, alt)) {
         better = alt;
@@ -538,16 +639,16 @@ public final class RewriteDetector {
    * inflection of the kept word and the phrase's base form of the restored one.
    */
   String restoreCollocation(String a, String b) {
-    return restoreCollocation(a, b, fluency.count(a, b), fluency.count(a), fluency.count(b));
+    return restoreCollocation(a, word(a), b, word(b), fluency.count(a, b));
   }
 
-  /** {@link #restoreCollocation(String, String)} given the reference counts of the pair and of each word. */
-  private String restoreCollocation(String a, String b, int pairCount, int countA, int countB) {
+  /** {@link #restoreCollocation(String, String)} given the two words' entries and the pair's reference count. */
+  private String restoreCollocation(String a, Word wa, String b, Word wb, int pairCount) {
     if (pairCount > 0) { // a pair the reference uses is no broken phrase (checked first: no WordNet needed)
       return null;
     }
-    List<String> as = Synonyms.bases(a);
-    List<String> bs = Synonyms.bases(b);
+    List<String> as = wa.bases();
+    List<String> bs = wb.bases();
     for (String ba : as) {
       for (String bb : bs) {
         if (fluency.collocation(ba, bb)) {
@@ -555,32 +656,24 @@ public final class RewriteDetector {
         }
       }
     }
-    // "a x" is a phrase, x a neighbour of b and more common (Synonyms.related(x, b), by cached arrays)
-    long[] keysB = null;
-    for (String ba : as) {
-      List<String> xs = fluency.collocatesAfter(ba);
-      int[] counts = fluency.collocateCountsAfter(ba);
-      long[][] near = xs.isEmpty() ? null : nearAfter.computeIfAbsent(ba, k -> nearOf(xs));
-      for (int k = 0; k < xs.size(); k++) {
-        String x = xs.get(k);
-        if (counts[k] > countB && !bs.contains(x) && !x.equalsIgnoreCase(b) && !pluralModifier(a, ba, x)) {
-          keysB = keysB == null ? Synonyms.synsetKeys(b) : keysB;
-          if (Synonyms.meets(near[k], keysB)) {
+    // "a x" is a phrase, x a neighbour of b (Synonyms.related(x, b), by cached arrays) and more common
+    for (int m = 0; m < wa.after().length; m++) {
+      Collocates c = wa.after()[m];
+      for (int k : c == null ? NO_WORDS : c.meeting(wb.synsetKeys())) {
+        if (c.counts[k] > wb.count()) {
+          String x = c.words.get(k);
+          if (!bs.contains(x) && !x.equalsIgnoreCase(b) && !pluralModifier(a, as.get(m), x)) {
             return a + " " + inflect(b, x);
           }
         }
       }
     }
-    long[] keysA = null;
-    for (String bb : bs) {
-      List<String> xs = fluency.collocatesBefore(bb);
-      int[] counts = fluency.collocateCountsBefore(bb);
-      long[][] near = xs.isEmpty() ? null : nearBefore.computeIfAbsent(bb, k -> nearOf(xs));
-      for (int k = 0; k < xs.size(); k++) {
-        String x = xs.get(k);
-        if (counts[k] > countA && !as.contains(x) && !x.equalsIgnoreCase(a)) {
-          keysA = keysA == null ? Synonyms.synsetKeys(a) : keysA;
-          if (Synonyms.meets(near[k], keysA)) {
+    for (int m = 0; m < wb.before().length; m++) {
+      Collocates c = wb.before()[m];
+      for (int k : c == null ? NO_WORDS : c.meeting(wa.synsetKeys())) {
+        if (c.counts[k] > wa.count()) {
+          String x = c.words.get(k);
+          if (!as.contains(x) && !x.equalsIgnoreCase(a)) {
             return inflect(a, x) + " " + b;
           }
         }
@@ -588,10 +681,6 @@ public final class RewriteDetector {
     }
     return null;
   }
-
-  /** {@link Synonyms#near} of each collocate of one base word, cached with the list (the lists are the reference's). */
-  private final Map<String, long[][]> nearAfter = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, long[][]> nearBefore = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static long[][] nearOf(List<String> words) {
     long[][] out = new long[words.size()][];

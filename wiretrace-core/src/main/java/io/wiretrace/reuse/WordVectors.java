@@ -84,6 +84,39 @@ public final class WordVectors {
     }
   }
 
+  /**
+   * {@code out = a - b - unit(row)}, component by component (the context of a word: the vectors
+   * around it, as the difference of two prefix sums, without its own).
+   */
+  public void differenceWithout(double[] a, double[] b, int row, double[] out) {
+    int o = row * dims;
+    for (int j = 0; j < dims; j++) {
+      out[j] = a[j] - b[j] - (double) unit[o + j];
+    }
+  }
+
+  /** The squared length of {@code v}, for {@link #cosine(int, double[], double)}. */
+  public static double squaredNorm(double[] v) {
+    double norm = 0;
+    for (double x : v) {
+      norm += x * x;
+    }
+    return norm;
+  }
+
+  /**
+   * {@link #cosine(int, double[])} given {@code v}'s {@link #squaredNorm}, for many rows against one
+   * vector; equal to it to the last bit.
+   */
+  public double cosine(int row, double[] v, double squaredNorm) {
+    int o = row * dims;
+    double dot = 0;
+    for (int j = 0; j < dims; j++) {
+      dot += unit[o + j] * v[j];
+    }
+    return squaredNorm == 0 ? 0 : dot / Math.sqrt(squaredNorm);
+  }
+
   /** The cosine of row {@code row}'s vector with {@code v} (any length-{@link #dims} vector, not zero). */
   public double cosine(int row, double[] v) {
     int o = row * dims;

@@ -23,7 +23,8 @@ import net.sf.extjwnl.dictionary.Dictionary;
 public final class Synonyms {
   private Synonyms() {}
 
-  private static final long[] NONE = new long[0];
+  /** No synset keys. */
+  public static final long[] NONE = new long[0];
 
   private static final class Holder {
     static final Dictionary DICTIONARY = load();

@@ -29,7 +29,6 @@ public final class Tokens {
     int[] e = new int[f.length];
     int count = 0;
     int i = 0;
-    StringBuilder sb = new StringBuilder();
     while (i < n) {
       int cp = text.codePointAt(i);
       if (!Character.isLetterOrDigit(cp)) {
@@ -37,15 +36,14 @@ public final class Tokens {
         continue;
       }
       int start = i;
-      sb.setLength(0);
+      boolean curly = false; // the only character the form does not copy from the text
       while (i < n) {
         cp = text.codePointAt(i);
         if (Character.isLetterOrDigit(cp)) {
-          sb.appendCodePoint(cp);
           i += Character.charCount(cp);
         } else if ((cp == '\'' || cp == '\u2019' || cp == '-') && i + 1 < n
             && Character.isLetterOrDigit(text.codePointAt(i + 1))) {
-          sb.append(cp == '-' ? '-' : '\'');
+          curly |= cp == '\u2019';
           i++;
         } else {
           break;
@@ -57,7 +55,8 @@ public final class Tokens {
         s = Arrays.copyOf(s, cap);
         e = Arrays.copyOf(e, cap);
       }
-      f[count] = sb.toString().toLowerCase(Locale.ROOT);
+      String raw = text.substring(start, i);
+      f[count] = (curly ? raw.replace('\u2019', '\'') : raw).toLowerCase(Locale.ROOT);
       s[count] = start;
       e[count] = i;
       count++;
