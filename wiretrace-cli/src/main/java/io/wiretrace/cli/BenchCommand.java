@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code wiretrace bench}: tools that build evaluation corpora. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Evaluation tools (not part of analysis).",
-    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Ingest.class, BenchCommand.Serve.class, BenchCommand.Fuzz.class, BenchCommand.Crash.class, BenchCommand.Abuse.class, BenchCommand.Hostile.class})
+    subcommands = {BenchCommand.MakeCopies.class, BenchCommand.Minhash.class, BenchCommand.Stories.class, BenchCommand.Enrich.class, BenchCommand.Rewrite.class, BenchCommand.Ingest.class, BenchCommand.Serve.class, BenchCommand.Fuzz.class, BenchCommand.Crash.class, BenchCommand.Abuse.class, BenchCommand.Hostile.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -129,6 +129,30 @@ final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       out.println(new io.wiretrace.eval.EnrichBench().run(data, out).render());
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "rewrite", mixinStandardHelpOptions = true,
+      description = "BENCHMARK. The intrinsic rewrite verdict: us/word cold and warm, one thread, on the Zyte article bodies, with a digest of the verdicts.")
+  static final class Rewrite implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "../shared/data", paramLabel = "DIR", description = "Dataset root (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--passes", defaultValue = "30", paramLabel = "N", description = "Passes over the bodies, the first cold (default: ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Override
+    public Integer call() throws Exception {
+      if (passes < 2 || passes > 1000) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--passes must be between 2 and 1000, got " + passes);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(new io.wiretrace.eval.RewriteBench().run(data, passes, out).render());
       out.flush();
       return 0;
     }

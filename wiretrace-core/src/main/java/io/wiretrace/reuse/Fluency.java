@@ -129,14 +129,14 @@ public final class Fluency {
     collocationsBySecond.forEach((k, v) -> sortedBefore.put(k, v.stream().sorted().toList()));
     sortedAfter.forEach((k, v) -> countsAfter.put(k, v.stream().mapToInt(this::count).toArray()));
     sortedBefore.forEach((k, v) -> countsBefore.put(k, v.stream().mapToInt(this::count).toArray()));
-    // ids by falling count (then the word): the common words' rows lie together
-    words.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> ids.put(e.getKey(), ids.size()));
+    for (String w : words.keySet()) { // ids are internal: their order changes no answer
+      ids.put(w, ids.size());
+    }
     int[] pairFirst = new int[pairs.size()];
     int[] pairSecond = new int[pairs.size()];
     long[] pairCounts = new long[pairs.size()];
     int np = 0;
-    for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(pairs).entrySet()) {
+    for (Map.Entry<String, Integer> e : pairs.entrySet()) {
       int sp = e.getKey().indexOf(' ');
       if (sp < 0) {
         throw new IllegalArgumentException("fluency tables: pair '" + e.getKey() + "' is not two words");

@@ -426,10 +426,38 @@ public final class RewriteDetector {
    * @param outranked whether a WordNet synonym outranks it ({@link #outranking})
    * @param row its vector row, -1 when the vectors do not know it
    * @param alternatives its WordNet alternatives that have vectors (empty when it has no row)
+   * @param bases {@link Synonyms#bases}, and {@code synsetKeys} {@link Synonyms#synsetKeys}
+   * @param phrases the reference's set phrases of its base forms, read when first needed
    */
   private record Word(int id, int count, double log2Count, boolean content, int[] usage, boolean odd, String usual,
-      boolean outranked, int row, Alternatives alternatives, List<String> bases, long[] synsetKeys, Collocates[] after,
-      Collocates[] before) {}
+      boolean outranked, int row, Alternatives alternatives, List<String> bases, long[] synsetKeys, Phrases phrases) {}
+
+  /**
+   * A word's {@link Collocates} per base form, after it and before it, found when a pair first needs
+   * them (their WordNet keys are what costs when a word is first seen, and most words never need them).
+   */
+  private static final class Phrases {
+    volatile Collocates[] after;
+    volatile Collocates[] before;
+  }
+
+  private Collocates[] after(Word w) {
+    Collocates[] c = w.phrases().after;
+    if (c == null) {
+      c = collocates(w.bases(), true);
+      w.phrases().after = c;
+    }
+    return c;
+  }
+
+  private Collocates[] before(Word w) {
+    Collocates[] c = w.phrases().before;
+    if (c == null) {
+      c = collocates(w.bases(), false);
+      w.phrases().before = c;
+    }
+    return c;
+  }
 
   /**
    * The reference's set phrases that start (or end) with one base form: the other words and their
@@ -553,11 +581,9 @@ public final class RewriteDetector {
     double log2 = Math.log(count + 1) / Math.log(2);
     int row = vectors.row(f);
     List<String> bases = Synonyms.bases(f);
-    Collocates[] after = collocates(bases, true);
-    Collocates[] before = collocates(bases, false);
     if (!content(f)) {
       return new Word(id, count, log2, false, null, false, null, false, row, NO_ALTERNATIVES, bases, Synonyms.synsetKeys(f),
-          after, before);
+          new Phrases());
     }
     int[] u = Synonyms.usage(f);
     String usual = Synonyms.usual(f);
@@ -569,7 +595,7 @@ public final class RewriteDetector {
       String[] words = alternatives.stream().filter(a -> a.indexOf(' ') < 0 && vectors.row(a) >= 0).toArray(String[]::new);
       alts = new Alternatives(words, java.util.Arrays.stream(words).mapToInt(vectors::row).toArray());
     }
-    return new Word(id, count, log2, true, u, odd, usual, outranked, row, alts, bases, Synonyms.synsetKeys(f), after, before);
+    return new Word(id, count, log2, true, u, odd, usual, outranked, row, alts, bases, Synonyms.synsetKeys(f), new Phrases());
   }
 
   private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
@@ -657,8 +683,9 @@ public final class RewriteDetector {
       }
     }
     // "a x" is a phrase, x a neighbour of b (Synonyms.related(x, b), by cached arrays) and more common
-    for (int m = 0; m < wa.after().length; m++) {
-      Collocates c = wa.after()[m];
+    Collocates[] after = after(wa);
+    for (int m = 0; m < after.length; m++) {
+      Collocates c = after[m];
       for (int k : c == null ? NO_WORDS : c.meeting(wb.synsetKeys())) {
         if (c.counts[k] > wb.count()) {
           String x = c.words.get(k);
@@ -668,8 +695,9 @@ public final class RewriteDetector {
         }
       }
     }
-    for (int m = 0; m < wb.before().length; m++) {
-      Collocates c = wb.before()[m];
+    Collocates[] before = before(wb);
+    for (int m = 0; m < before.length; m++) {
+      Collocates c = before[m];
       for (int k : c == null ? NO_WORDS : c.meeting(wa.synsetKeys())) {
         if (c.counts[k] > wa.count()) {
           String x = c.words.get(k);

@@ -24,33 +24,42 @@ final class SparseRows {
     if (rows.length != cols.length || rows.length != values.length) {
       throw new IllegalArgumentException(rows.length + " rows, " + cols.length + " columns, " + values.length + " values");
     }
-    Integer[] byCell = new Integer[rows.length];
-    for (int i = 0; i < byCell.length; i++) {
+    // counting sort by row (stable: input order within a row), then each row's cells by column
+    int[] off = new int[rowCount + 1];
+    for (int i = 0; i < rows.length; i++) {
       if (rows[i] < 0 || rows[i] >= rowCount || cols[i] < 0) {
         throw new IllegalArgumentException("cell (" + rows[i] + ", " + cols[i] + ") is outside " + rowCount + " rows");
       }
-      byCell[i] = i;
-    }
-    // by row, column, then input position: the last of a repeated cell is kept below
-    Arrays.sort(byCell, (x, y) -> rows[x] != rows[y] ? Integer.compare(rows[x], rows[y])
-        : cols[x] != cols[y] ? Integer.compare(cols[x], cols[y]) : Integer.compare(x, y));
-    int[] c = new int[byCell.length];
-    int[] o = new int[byCell.length];
-    int[] off = new int[rowCount + 1];
-    int n = 0;
-    for (int k = 0; k < byCell.length; k++) {
-      int i = byCell[k];
-      if (n > 0 && rows[o[n - 1]] == rows[i] && c[n - 1] == cols[i]) {
-        o[n - 1] = i;
-        continue;
-      }
-      c[n] = cols[i];
-      o[n++] = i;
       off[rows[i] + 1]++;
     }
     for (int r = 0; r < rowCount; r++) {
       off[r + 1] += off[r];
     }
+    long[] cells = new long[rows.length]; // column << 32 | input position, grouped by row
+    int[] fill = Arrays.copyOf(off, rowCount);
+    for (int i = 0; i < rows.length; i++) {
+      cells[fill[rows[i]]++] = (long) cols[i] << 32 | i;
+    }
+    int[] c = new int[rows.length];
+    int[] o = new int[rows.length];
+    int n = 0;
+    for (int r = 0; r < rowCount; r++) {
+      int from = off[r];
+      int to = off[r + 1];
+      off[r] = n;
+      Arrays.sort(cells, from, to); // by column, then input position
+      for (int k = from; k < to; k++) {
+        int col = (int) (cells[k] >>> 32);
+        int at = (int) cells[k];
+        if (n > off[r] && c[n - 1] == col) {
+          o[n - 1] = at; // a repeated cell keeps its last value
+        } else {
+          c[n] = col;
+          o[n++] = at;
+        }
+      }
+    }
+    off[rowCount] = n;
     this.offsets = off;
     this.columns = Arrays.copyOf(c, n);
     this.values = new long[n];
