@@ -13,6 +13,41 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RewriteDetectorTest {
+  /**
+   * The set-phrase restoration indexes collocates by their own synsets and asks with the written word's
+   * neighbourhood, which equals asking the other way round only if every part-whole and similar-to
+   * pointer has a reciprocal; WordNet 3.1 as shipped has.
+   */
+  @Test
+  void wordnetPartWholeAndSimilarPointersAreReciprocal() throws Exception {
+    net.sf.extjwnl.dictionary.Dictionary d = io.wiretrace.text.Synonyms.wordnet();
+    Set<net.sf.extjwnl.data.PointerType> types = Set.of(net.sf.extjwnl.data.PointerType.PART_HOLONYM,
+        net.sf.extjwnl.data.PointerType.PART_MERONYM, net.sf.extjwnl.data.PointerType.SIMILAR_TO);
+    int checked = 0;
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (net.sf.extjwnl.data.POS pos : net.sf.extjwnl.data.POS.getAllPOS()) {
+      for (java.util.Iterator<net.sf.extjwnl.data.Synset> it = d.getSynsetIterator(pos); it.hasNext(); ) {
+        net.sf.extjwnl.data.Synset s = it.next();
+        for (net.sf.extjwnl.data.Pointer p : s.getPointers()) {
+          if (!types.contains(p.getType())) {
+            continue;
+          }
+          checked++;
+          net.sf.extjwnl.data.Synset t = p.getTargetSynset();
+          boolean back = false;
+          for (net.sf.extjwnl.data.Pointer q : t == null ? java.util.List.<net.sf.extjwnl.data.Pointer>of() : t.getPointers()) {
+            back |= types.contains(q.getType()) && q.getTargetPOS() == s.getPOS() && q.getTargetOffset() == s.getOffset();
+          }
+          if (!back) {
+            missing.add(s.getOffset() + " " + p.getType() + " " + (t == null ? "null" : t.getOffset()));
+          }
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(30_000);
+    assertThat(missing).isEmpty();
+  }
+
   private final RewriteDetector d = new RewriteDetector();
 
   @Test
