@@ -57,8 +57,13 @@ import net.sf.extjwnl.dictionary.Dictionary;
  */
 final class RewriteEval implements EvalTask {
   static final long SEED = 13;
-  /** Share of training originals (out of fold) allowed to reach a rewrite kind's threshold. */
-  static final double ORIGINAL_FLAG = 0.01;
+  /**
+   * Share of training originals (out of fold) allowed to reach a rewrite kind's threshold. GUM's
+   * pieces (interviews, court and academic prose among the news) read less like news than published
+   * articles do: at 0.01 the shipped model flagged 0.4 % of the evaluation's 2,120 real originals, so
+   * the training share is set at the target's 0.02.
+   */
+  static final double ORIGINAL_FLAG = 0.02;
   /**
    * Lengths of the training pieces, in words, taken in turn: published articles run from a hundred
    * words to many hundreds, and a measurement over few words is noisier, so the model and its
@@ -237,6 +242,21 @@ final class RewriteEval implements EvalTask {
           others.add(i);
         }
       }
+      if (LEAVE_PIVOT_OUT && pivots.size() > 1) {
+        // each round trip measured with a contrast learnt without its pivot, as a text from an unseen engine
+        // would be; originals and spun texts with one of those tables in turn
+        List<RewriteDetector> probes = new ArrayList<>();
+        for (int p = 0; p < pivots.size(); p++) {
+          probes.add(new RewriteDetector(fluency, vectors, probeModel(contrast(variants, labels, others, p))));
+        }
+        for (int i = f; i < pieces.size(); i += folds) {
+          for (int j = 0; j < variants.get(i).size(); j++) {
+            int p = labels.get(i).get(j) == 2 ? j - (variants.get(i).size() - pivots.size()) : i % pivots.size();
+            add(probes.get(p), variants.get(i).get(j), labels.get(i).get(j), i, x, y, group);
+          }
+        }
+        continue;
+      }
       RewriteDetector probe = new RewriteDetector(fluency, vectors, probeModel(contrast(variants, labels, others)));
       for (int i = f; i < pieces.size(); i += folds) {
         for (int j = 0; j < variants.get(i).size(); j++) {
@@ -342,6 +362,14 @@ final class RewriteEval implements EvalTask {
   /** L2 penalty of the logistic model: 0.01 was tried: the held-out fold then finds fewer round trips (544 against 593 of 621). */
   static final double L2 = 1e-3;
 
+  /**
+   * Whether each round trip in training is measured with an MT contrast learnt without its own pivot.
+   * The contrast is the strongest measurement, but learnt on a pivot it is measured on, it teaches the
+   * model a trust that fails on engines it has not seen: with it, a model trained without Catalan found
+   * 60 of 80 Catalan round trips of Zyte bodies (19 without), originals flagged 0 of 80 either way.
+   */
+  static final boolean LEAVE_PIVOT_OUT = true;
+
   /** Multinomial logistic regression, full-batch gradient descent, L2 {@link #L2}, classes weighted to balance. */
   static RewriteDetector.Model fit(List<double[]> x, List<Integer> y, double[] mean, double[] sd, double[] thresholds,
       Map<String, Double> contrast) {
@@ -410,13 +438,19 @@ final class RewriteEval implements EvalTask {
    * seen fewer than three times in all are left out.
    */
   static Map<String, Double> contrast(List<List<String>> variants, List<List<Integer>> labels, List<Integer> pieces) {
+    return contrast(variants, labels, pieces, -1);
+  }
+
+  /** {@link #contrast} without the round trips through the {@code leftOut}-th pivot (-1: none left out). */
+  static Map<String, Double> contrast(List<List<String>> variants, List<List<Integer>> labels, List<Integer> pieces, int leftOut) {
     Map<String, int[]> counts = new TreeMap<>();
     long[] totals = new long[2];
     for (int i : pieces) {
       List<String> v = variants.get(i);
+      int mt = 0;
       for (int j = 0; j < v.size(); j++) {
         int label = labels.get(i).get(j);
-        if (label == 1) {
+        if (label == 1 || label == 2 && mt++ == leftOut) {
           continue;
         }
         int side = label == 2 ? 1 : 0;
