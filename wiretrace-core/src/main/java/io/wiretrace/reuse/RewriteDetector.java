@@ -426,11 +426,11 @@ public final class RewriteDetector {
    * @param outranked whether a WordNet synonym outranks it ({@link #outranking})
    * @param row its vector row, -1 when the vectors do not know it
    * @param alternatives its WordNet alternatives that have vectors (empty when it has no row)
-   * @param bases {@link Synonyms#bases}, and {@code synsetKeys} {@link Synonyms#synsetKeys}
+   * @param bases {@link Synonyms#bases}
    * @param phrases the reference's set phrases of its base forms, read when first needed
    */
   private record Word(int id, int count, double log2Count, boolean content, int[] usage, boolean odd, String usual,
-      boolean outranked, int row, Alternatives alternatives, List<String> bases, long[] synsetKeys, Phrases phrases) {}
+      boolean outranked, int row, Alternatives alternatives, List<String> bases, Phrases phrases) {}
 
   /**
    * A word's {@link Collocates} per base form, after it and before it, found when a pair first needs
@@ -458,20 +458,16 @@ public final class RewriteDetector {
     return n;
   }
 
-  private Collocates[] after(Word w) {
-    Collocates[] c = w.phrases().after;
+  /** The word's {@link Collocates} per base form, the words after it ({@code after}) or before it. */
+  private Collocates[] phrases(Word w, boolean after) {
+    Collocates[] c = after ? w.phrases().after : w.phrases().before;
     if (c == null) {
-      c = collocates(w.bases(), true);
-      w.phrases().after = c;
-    }
-    return c;
-  }
-
-  private Collocates[] before(Word w) {
-    Collocates[] c = w.phrases().before;
-    if (c == null) {
-      c = collocates(w.bases(), false);
-      w.phrases().before = c;
+      c = collocates(w.bases(), after);
+      if (after) {
+        w.phrases().after = c;
+      } else {
+        w.phrases().before = c;
+      }
     }
     return c;
   }
@@ -599,8 +595,7 @@ public final class RewriteDetector {
     int row = vectors.row(f);
     List<String> bases = Synonyms.bases(f);
     if (!content(f)) {
-      return new Word(id, count, log2, false, null, false, null, false, row, NO_ALTERNATIVES, bases, Synonyms.synsetKeys(f),
-          new Phrases());
+      return new Word(id, count, log2, false, null, false, null, false, row, NO_ALTERNATIVES, bases, new Phrases());
     }
     int[] u = Synonyms.usage(f);
     String usual = Synonyms.usual(f);
@@ -612,7 +607,7 @@ public final class RewriteDetector {
       String[] words = alternatives.stream().filter(a -> a.indexOf(' ') < 0 && vectors.row(a) >= 0).toArray(String[]::new);
       alts = new Alternatives(words, java.util.Arrays.stream(words).mapToInt(vectors::row).toArray());
     }
-    return new Word(id, count, log2, true, u, odd, usual, outranked, row, alts, bases, Synonyms.synsetKeys(f), new Phrases());
+    return new Word(id, count, log2, true, u, odd, usual, outranked, row, alts, bases, new Phrases());
   }
 
   private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
@@ -700,7 +695,7 @@ public final class RewriteDetector {
       }
     }
     // "a x" is a phrase, x a neighbour of b (Synonyms.related(x, b), by cached arrays) and more common
-    Collocates[] after = after(wa);
+    Collocates[] after = phrases(wa, true);
     for (int m = 0; m < after.length; m++) {
       Collocates c = after[m];
       for (int k : c == null ? NO_WORDS : c.meeting(near(wb))) {
@@ -712,7 +707,7 @@ public final class RewriteDetector {
         }
       }
     }
-    Collocates[] before = before(wb);
+    Collocates[] before = phrases(wb, false);
     for (int m = 0; m < before.length; m++) {
       Collocates c = before[m];
       for (int k : c == null ? NO_WORDS : c.meeting(near(wa))) {

@@ -119,14 +119,7 @@ public final class WordVectors {
 
   /** The cosine of row {@code row}'s vector with {@code v} (any length-{@link #dims} vector, not zero). */
   public double cosine(int row, double[] v) {
-    int o = row * dims;
-    double dot = 0;
-    double norm = 0;
-    for (int j = 0; j < dims; j++) {
-      dot += unit[o + j] * v[j];
-      norm += v[j] * v[j];
-    }
-    return norm == 0 ? 0 : dot / Math.sqrt(norm);
+    return cosine(row, v, squaredNorm(v));
   }
 
   /** Reads {@link #write}'s format (uncompressed stream). */

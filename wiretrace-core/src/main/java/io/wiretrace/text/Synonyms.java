@@ -23,8 +23,7 @@ import net.sf.extjwnl.dictionary.Dictionary;
 public final class Synonyms {
   private Synonyms() {}
 
-  /** No synset keys. */
-  public static final long[] NONE = new long[0];
+  private static final long[] NONE = new long[0];
 
   private static final class Holder {
     static final Dictionary DICTIONARY = load();
