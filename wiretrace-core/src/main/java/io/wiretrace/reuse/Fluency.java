@@ -181,7 +181,6 @@ public final class Fluency {
     this.classVocabulary = V + 1;
   }
 
-
   /** Builds tables from counts (the trainer's path; tests use it for small hand-made tables). */
   public static Fluency of(Map<String, Integer> words, Map<String, Integer> pairs, Set<String> collocations, Map<String, Integer> trigrams) {
     return new Fluency(Map.copyOf(words), Map.copyOf(pairs), Set.copyOf(collocations), Map.copyOf(trigrams));
@@ -387,21 +386,7 @@ public final class Fluency {
   }
 
   static String wordClass(String raw, boolean sentenceInitial) {
-    if (raw.equals(",") || raw.equals(";") || raw.equals(":") || raw.equals("\"") || raw.equals("(") || raw.equals(")")) {
-      return raw;
-    }
-    char first = raw.charAt(0);
-    if (Character.isDigit(first)) {
-      return "#";
-    }
-    String lower = raw.toLowerCase(Locale.ROOT);
-    if (FUNCTION_WORDS.contains(lower)) {
-      return sentenceInitial || !Character.isUpperCase(first) ? lower : "C";
-    }
-    if (Character.isUpperCase(first) && !sentenceInitial) {
-      return "C";
-    }
-    return CLASS_NAMES.get(BY_ENDING[ending(lower)]);
+    return CLASS_NAMES.get(wordClassId(raw, sentenceInitial));
   }
 
   /**

@@ -189,10 +189,8 @@ public final class RewriteDetector {
     int oddDays = 0;
     int outranked = 0;
     Word[] words = new Word[t.size()]; // what the measurements need of each token's form, looked up once
-    boolean[] isContent = new boolean[t.size()];
     for (int i = 0; i < words.length; i++) {
       words[i] = word(t.form(i));
-      isContent[i] = words[i].content();
     }
     for (int i = 0; i < t.size(); i++) {
       String f = t.form(i);
@@ -226,7 +224,7 @@ public final class RewriteDetector {
             unseenPairs++;
           }
         }
-        if (isContent[i - 1] && isContent[i]) {
+        if (words[i - 1].content() && words[i].content()) {
           String likely = restoreCollocation(prev, words[i - 1], f, words[i],
               pairCount < 0 ? fluency.count(words[i - 1].id(), words[i].id()) : pairCount);
           if (likely != null && restoresAnotherWord(t, i - 1, likely)) {
@@ -236,7 +234,7 @@ public final class RewriteDetector {
           }
         }
       }
-      if (!isContent[i]) {
+      if (!words[i].content()) {
         continue;
       }
       content++;
@@ -265,7 +263,6 @@ public final class RewriteDetector {
     }
     double logSum = 0;
     double contrastSum = 0;
-
     int transitions = 0;
     int improbable = 0;
     for (List<String> sentence : Fluency.sentences(text)) {
@@ -479,28 +476,24 @@ public final class RewriteDetector {
   private static final class Collocates {
     final List<String> words;
     final int[] counts;
-    private final long[] keys; // every near key of every word, sorted, then by word
+    private final long[] keys; // every synset key of every word, sorted, then by word
     private final int[] owners; // the word of each key
 
-    Collocates(List<String> words, int[] counts, long[][] near) { // near: each word's synset keys
+    /** @param synsets each word's {@link Synonyms#synsetKeys} */
+    Collocates(List<String> words, int[] counts, long[][] synsets) {
       this.words = words;
       this.counts = counts;
       int n = 0;
-      for (long[] k : near) {
+      for (long[] k : synsets) {
         n += k.length;
       }
       long[] packed = new long[n];
-      int p = 0;
-      for (int w = 0; w < near.length; w++) {
-        for (long k : near[w]) {
-          packed[p++] = k;
-        }
-      }
-      Integer[] order = new Integer[n];
       int[] owner = new int[n];
-      p = 0;
-      for (int w = 0; w < near.length; w++) {
-        for (int j = 0; j < near[w].length; j++) {
+      Integer[] order = new Integer[n];
+      int p = 0;
+      for (int w = 0; w < synsets.length; w++) {
+        for (long k : synsets[w]) {
+          packed[p] = k;
           owner[p] = w;
           order[p] = p++;
         }
@@ -779,7 +772,7 @@ public final class RewriteDetector {
       int[] next = new int[contrast.size()];
       double[] values = new double[contrast.size()];
       int n = 0;
-      for (Map.Entry<String, Double> e : new TreeMap<>(contrast).entrySet()) {
+      for (Map.Entry<String, Double> e : contrast.entrySet()) {
         long k = Fluency.key(e.getKey());
         if (k < 0) {
           throw new IllegalArgumentException("contrast key '" + e.getKey() + "' is not a trigram of word classes");

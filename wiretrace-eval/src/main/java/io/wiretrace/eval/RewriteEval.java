@@ -44,8 +44,8 @@ import net.sf.extjwnl.dictionary.Dictionary;
  * ({@link Fluency}) counted from WordNet 3.1's glosses and examples, MEANTIME (Wikinews, CC BY 4.0)
  * and wikigold (CC BY 4.0); the model from GUM's news, interview, academic and court documents (CC
  * BY; unseen by the tables) cut into pieces of 120, 250 and 400 words in turn, each as itself ({@code original}), spun with
- * WordNet synonyms at 30/40/50 % ({@code spun}) and round-tripped through Spanish by Apertium
- * ({@code machine_translated}). Thresholds: the lowest probability that at most {@link #ORIGINAL_FLAG}
+ * WordNet synonyms at 30/40/50 % ({@code spun}) and round-tripped through each of
+ * {@link #SHIPPED_PIVOTS} by Apertium ({@code machine_translated}). Thresholds: the lowest probability that at most {@link #ORIGINAL_FLAG}
  * of the originals reach, out of fold (5 folds).
  *
  * <p><b>Evaluation</b> ({@code wiretrace eval rewrite}), held out three ways: other texts (English
@@ -355,7 +355,6 @@ final class RewriteEval implements EvalTask {
 
   /** L2 penalty of the logistic model: 0.01 was tried: the held-out fold then finds fewer round trips (544 against 593 of 621). */
   static final double L2 = 1e-3;
-
 
   /** Multinomial logistic regression, full-batch gradient descent, L2 {@link #L2}, classes weighted to balance. */
   static RewriteDetector.Model fit(List<double[]> x, List<Integer> y, double[] mean, double[] sd, double[] thresholds,
