@@ -121,6 +121,16 @@ public final class CopyDetector {
     return Fingerprint.of(a, minHash);
   }
 
+  /** What {@link #verify} needs of an article, without the candidate-search parts ({@link Fingerprint#forVerify}). */
+  public Fingerprint verifiable(Article a) {
+    return Fingerprint.forVerify(a);
+  }
+
+  /** The MinHash signature {@link #fingerprint} gives shingles (for distributed candidate search). */
+  public long[] signature(long[] shingles) {
+    return minHash.signature(shingles);
+  }
+
   /**
    * Verifies one candidate pair: the oriented edge if the two share enough unquoted text, else null.
    * Symmetric: {@code verify(x, y)} and {@code verify(y, x)} give the same edge.
@@ -326,22 +336,34 @@ public final class CopyDetector {
   }
 
   static double jaccard(long[] a, long[] b) {
-    Set<Long> sa = new HashSet<>();
-    for (long v : a) {
-      sa.add(v);
-    }
-    Set<Long> sb = new HashSet<>();
-    for (long v : b) {
-      sb.add(v);
-    }
+    long[] sa = distinctSorted(a);
+    long[] sb = distinctSorted(b);
     int inter = 0;
-    for (long v : sb) {
-      if (sa.contains(v)) {
+    for (int i = 0, j = 0; i < sa.length && j < sb.length; ) {
+      if (sa[i] == sb[j]) {
         inter++;
+        i++;
+        j++;
+      } else if (sa[i] < sb[j]) {
+        i++;
+      } else {
+        j++;
       }
     }
-    int union = sa.size() + sb.size() - inter;
+    int union = sa.length + sb.length - inter;
     return union == 0 ? 0 : (double) inter / union;
+  }
+
+  private static long[] distinctSorted(long[] a) {
+    long[] s = a.clone();
+    java.util.Arrays.sort(s);
+    int n = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (i == 0 || s[i] != s[i - 1]) {
+        s[n++] = s[i];
+      }
+    }
+    return java.util.Arrays.copyOf(s, n);
   }
 
   private static double round(double v) {

@@ -29,14 +29,31 @@ public record Fingerprint(Article article, Tokens tokens, long[] shingles, long[
   /** Fingerprints one article. Thread-safe. */
   public static Fingerprint of(Article a, MinHash minHash) {
     Tokens t = Tokens.of(a.text());
-    long[] th = new long[t.size()];
-    for (int i = 0; i < th.length; i++) {
-      th[i] = Hashing64.token(t.form(i));
-    }
+    long[] th = tokenHashes(t);
     long[] sh = Hashing64.shingles(th, SHINGLE);
     long[] rh = restore(t, th);
     long[] restored = rh == th ? sh : Hashing64.shingles(rh, SHINGLE);
     return new Fingerprint(a, t, sh, minHash.signature(sh), quoted(a.text(), t), restored);
+  }
+
+  private static long[] tokenHashes(Tokens t) {
+    long[] th = new long[t.size()];
+    for (int i = 0; i < th.length; i++) {
+      th[i] = Hashing64.token(t.form(i));
+    }
+    return th;
+  }
+
+  /**
+   * What {@link CopyDetector#verify} reads of an article (its tokens, shingles and quoted tokens), for
+   * verifying candidates found elsewhere: the signature is empty and {@code restored} is {@code
+   * shingles}, as neither is read after candidate search (the restored words are WordNet lookups,
+   * the larger part of fingerprinting). Not for {@link CandidateIndex}.
+   */
+  public static Fingerprint forVerify(Article a) {
+    Tokens t = Tokens.of(a.text());
+    long[] sh = Hashing64.shingles(tokenHashes(t), SHINGLE);
+    return new Fingerprint(a, t, sh, new long[0], quoted(a.text(), t), sh);
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -87,29 +88,46 @@ public final class SparkAnalyze {
     JavaRDD<Object> kept = byId.flatMap(SparkAnalyze::firstOfId);
 
     metrics.phase("extract and annotate");
-    JavaRDD<Object> prepared = kept.mapPartitions(SparkAnalyze::prepare).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Object> prepared = kept.mapPartitions(SparkAnalyze::prepare).persist(StorageLevel.MEMORY_AND_DISK_SER());
     rejected.addAll(prepared.filter(o -> o instanceof Rejection).map(o -> (Rejection) o).collect());
-    JavaRDD<Prepped> done = prepared.filter(o -> o instanceof Prepped).map(o -> (Prepped) o);
-    JavaPairRDD<Long, Prepped> indexed = done.sortBy(p -> p.article().id(), true, parts).zipWithIndex()
-        .mapToPair(t -> new Tuple2<>(t._2(), t._1())).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Keyed> done = prepared.filter(o -> o instanceof Keyed).map(o -> (Keyed) o);
+    // articles numbered in id order; range r of the numbering is partition r of every RDD zipped with it below
+    JavaPairRDD<Long, Keyed> indexed = done.sortBy(k -> k.prepped().article().id(), true, parts).zipWithIndex()
+        .mapToPair(t -> new Tuple2<>(t._2(), t._1())).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaPairRDD<Long, Slim> slim = indexed.mapValues(k -> new Slim(bytes(k.prepped().article()), k.keys()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long[] starts = starts(slim.mapPartitions(it -> {
+      long n = 0;
+      for (; it.hasNext(); it.next()) {
+        n++;
+      }
+      return List.of(n).iterator();
+    }).collect());
     read.unpersist(false);
+    prepared.unpersist(false);
 
     metrics.phase("candidates");
-    JavaPairRDD<Long, Long> pairs = candidates(indexed.mapValues(Prepped::article), parts);
+    int ranges = starts.length;
+    JavaRDD<long[]> candidates = slim.mapValues(Slim::keys)
+        .mapPartitions(it -> CandidateBlocks.keyBlocks(it, parts, Executor.detector()))
+        .mapToPair(t -> t).partitionBy(new HashPartitioner(parts)).values()
+        .mapPartitions(it -> CandidateBlocks.pairBlocks(it, starts))
+        .mapToPair(t -> t).partitionBy(new HashPartitioner(ranges)).values()
+        .mapPartitions(it -> List.of(CandidateBlocks.candidates(it)).iterator(), true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long pairCount = candidates.map(c -> (long) c.length).fold(0L, Long::sum);
 
     metrics.phase("verify");
-    JavaPairRDD<Long, Article> articles = indexed.mapValues(Prepped::article);
-    List<CopyDetector.Edge> edges = pairs
-        .join(articles, parts) // (x, (y, ax))
-        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
-        .join(articles, parts) // (y, (ax, ay))
-        .flatMap(t -> verify(t._2()._1(), t._2()._2()))
+    List<CopyDetector.Edge> edges = slim.zipPartitions(candidates, (s, c) -> probes(s, c, starts))
+        .mapToPair(t -> t).partitionBy(new HashPartitioner(ranges)).values()
+        .zipPartitions(slim, (p, s) -> verify(s, p))
         .collect();
+    candidates.unpersist(false);
 
     metrics.phase("lineage, stories, synthesis (driver)");
     List<Relation> relations = CopyDetector.lineage(edges);
-    List<Prepped> all = indexed.sortByKey().values().collect();
-    prepared.unpersist(false);
+    List<Prepped> all = indexed.values().map(Keyed::prepped).collect(); // partitions in order: id order
+    slim.unpersist(false);
     indexed.unpersist(false);
     List<Article> arts = new ArrayList<>(all.size());
     List<Annotations> anns = new ArrayList<>(all.size());
@@ -124,7 +142,7 @@ public final class SparkAnalyze {
         .paraphrases(options.paraphrases()).build();
     AnalysisResult result = pipeline.finish(new Pipeline.Prepared(arts, anns, rejected, 0), relations);
     metrics.counter("articles", arts.size());
-    metrics.counter("candidate pairs", pairs.count());
+    metrics.counter("candidate pairs", pairCount);
     metrics.counter("verified edges", edges.size());
     metrics.counter("relations", relations.size());
     return new Run(result, metrics.finish());
@@ -174,8 +192,37 @@ public final class SparkAnalyze {
     return out.iterator();
   }
 
+  /** An extracted article with its annotations and its candidate-search keys. */
+  record Keyed(Prepped prepped, CandidateBlocks.Keys keys) implements Serializable {}
+
+  /**
+   * What copy detection needs of an article: the article, serialized (only the few in a candidate
+   * pair are read back, and Spark's cache sizes a byte array at once where it walks an article's
+   * object graph), and its candidate-search keys.
+   */
+  record Slim(byte[] article, CandidateBlocks.Keys keys) implements Serializable {
+    Article read() {
+      try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(article))) {
+        return (Article) in.readObject();
+      } catch (IOException | ClassNotFoundException e) {
+        throw new IllegalStateException("cannot read back a serialized article", e);
+      }
+    }
+  }
+
+  static byte[] bytes(Article a) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(2048);
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(b)) {
+      out.writeObject(a);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return b.toByteArray();
+  }
+
   static Iterator<Object> prepare(Iterator<Object> in) {
     Pipeline pipeline = Executor.pipeline();
+    CopyDetector detector = Executor.detector();
     List<Object> out = new ArrayList<>();
     while (in.hasNext()) {
       Object o = in.next();
@@ -185,7 +232,9 @@ public final class SparkAnalyze {
       }
       Object x = pipeline.extract((RawDocument) o);
       if (x instanceof Article a) {
-        out.add(new Prepped(a, pipeline.annotate(a)));
+        Fingerprint f = detector.fingerprint(a); // per document, as MLlib's input vectors are in the bench
+        CandidateBlocks.Keys k = new CandidateBlocks.Keys(f.shingles(), CandidateIndex.sampled(f.keys()));
+        out.add(new Keyed(new Prepped(a, pipeline.annotate(a)), k));
       } else {
         out.add(x);
       }
@@ -193,63 +242,76 @@ public final class SparkAnalyze {
     return out.iterator();
   }
 
-  /**
-   * The candidate pairs {@link CandidateIndex} finds adding the articles in index (id) order, as
-   * {@code (x, y)} with {@code x < y}.
-   */
-  static JavaPairRDD<Long, Long> candidates(JavaPairRDD<Long, Article> articles, int parts) {
-    JavaPairRDD<Long, Keys> keys = articles.mapValues(SparkAnalyze::keys).filter(t -> t._2().bands().length > 0)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    // channel 1: documents sharing an LSH band bucket
-    JavaPairRDD<Long, Long> lsh = keys
-        .flatMapToPair(t -> Arrays.stream(t._2().bands()).mapToObj(b -> new Tuple2<>(b, t._1())).iterator())
-        .groupByKey(parts)
-        .flatMapToPair(g -> allPairs(g._2(), Integer.MAX_VALUE));
-    // channel 2: documents sharing MIN_SHARED sampled shingles, each shingle listed for its first POSTING_CAP documents
-    JavaPairRDD<Long, Long> sampled = keys
-        .flatMapToPair(t -> Arrays.stream(t._2().sampled()).mapToObj(s -> new Tuple2<>(s, t._1())).iterator())
-        .groupByKey(parts)
-        .flatMapToPair(g -> allPairs(g._2(), CandidateIndex.POSTING_CAP))
-        .mapToPair(p -> new Tuple2<>(p, 1))
-        .reduceByKey(Integer::sum, parts)
-        .filter(t -> t._2() >= CandidateIndex.MIN_SHARED)
-        .mapToPair(Tuple2::_1);
-    JavaPairRDD<Long, Long> out = lsh.union(sampled).distinct(parts).persist(StorageLevel.MEMORY_AND_DISK());
-    out.count();
-    keys.unpersist(false);
+  /** The first article number of each range, from the ranges' sizes. */
+  static long[] starts(List<Long> sizes) {
+    long[] out = new long[sizes.size()];
+    for (int i = 1; i < out.length; i++) {
+      out[i] = out[i - 1] + sizes.get(i - 1);
+    }
     return out;
   }
 
-  /** Band keys and sampled shingles of one article. */
-  record Keys(long[] bands, long[] sampled) implements Serializable {}
+  /** Candidate pairs (x, y) with x in this range, with x's article, one block per range of y. */
+  record Probes(List<byte[]> articles, int[] articleOf, int[] ys) implements Serializable {}
 
-  static Keys keys(Article a) {
-    Fingerprint f = Executor.detector().fingerprint(a);
-    if (f.shingles().length == 0) { // CandidateIndex indexes nothing for such a document
-      return new Keys(new long[0], new long[0]);
-    }
-    return new Keys(CandidateIndex.bandKeys(f.signature()), CandidateIndex.sampled(f.keys()));
-  }
-
-  /** Every pair among the first {@code cap} documents (by index) of a bucket. */
-  static Iterator<Tuple2<Long, Long>> allPairs(Iterable<Long> docs, int cap) {
-    List<Long> ids = new ArrayList<>();
-    docs.forEach(ids::add);
-    ids.sort(null);
-    int n = Math.min(cap, ids.size());
-    List<Tuple2<Long, Long>> out = new ArrayList<>(n * (n - 1) / 2);
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        out.add(new Tuple2<>(ids.get(i), ids.get(j)));
+  static Iterator<Tuple2<Integer, Probes>> probes(Iterator<Tuple2<Long, Slim>> range, Iterator<long[]> candidates,
+      long[] starts) {
+    List<Tuple2<Long, Slim>> local = new ArrayList<>();
+    range.forEachRemaining(local::add);
+    Map<Integer, List<byte[]>> articles = new java.util.TreeMap<>();
+    Map<Integer, Map<Integer, Integer>> slotOf = new HashMap<>();
+    Map<Integer, List<int[]>> pairs = new HashMap<>();
+    while (candidates.hasNext()) {
+      for (long pair : candidates.next()) {
+        int x = (int) (pair >>> 32);
+        int y = (int) pair;
+        int r = CandidateBlocks.range(y, starts);
+        List<byte[]> arts = articles.computeIfAbsent(r, k -> new ArrayList<>());
+        int slot = slotOf.computeIfAbsent(r, k -> new HashMap<>()).computeIfAbsent(x, k -> {
+          arts.add(local.get(Math.toIntExact(x - local.get(0)._1()))._2().article());
+          return arts.size() - 1;
+        });
+        pairs.computeIfAbsent(r, k -> new ArrayList<>()).add(new int[] {slot, y});
       }
     }
+    List<Tuple2<Integer, Probes>> out = new ArrayList<>();
+    articles.forEach((r, arts) -> {
+      List<int[]> ps = pairs.get(r);
+      int[] of = new int[ps.size()];
+      int[] ys = new int[ps.size()];
+      for (int i = 0; i < ps.size(); i++) {
+        of[i] = ps.get(i)[0];
+        ys[i] = ps.get(i)[1];
+      }
+      out.add(new Tuple2<>(r, new Probes(arts, of, ys)));
+    });
     return out.iterator();
   }
 
-  static Iterator<CopyDetector.Edge> verify(Article x, Article y) {
+  /** Verification and alignment of the probes sent to this range against its articles. */
+  static Iterator<CopyDetector.Edge> verify(Iterator<Tuple2<Long, Slim>> range, Iterator<Probes> probes) {
+    List<Tuple2<Long, Slim>> local = new ArrayList<>();
+    range.forEachRemaining(local::add);
     CopyDetector d = Executor.detector();
-    CopyDetector.Edge e = d.verify(d.fingerprint(x), d.fingerprint(y));
-    return e == null ? java.util.Collections.emptyIterator() : List.of(e).iterator();
+    Map<Integer, Fingerprint> fys = new HashMap<>();
+    List<CopyDetector.Edge> out = new ArrayList<>();
+    while (probes.hasNext()) {
+      Probes p = probes.next();
+      Fingerprint[] fxs = new Fingerprint[p.articles().size()];
+      for (int i = 0; i < p.ys().length; i++) {
+        int slot = p.articleOf()[i];
+        if (fxs[slot] == null) {
+          fxs[slot] = d.verifiable(new Slim(p.articles().get(slot), null).read());
+        }
+        int y = Math.toIntExact(p.ys()[i] - local.get(0)._1());
+        Fingerprint fy = fys.computeIfAbsent(y, k -> d.verifiable(local.get(k)._2().read()));
+        CopyDetector.Edge e = d.verify(fxs[slot], fy);
+        if (e != null) {
+          out.add(e);
+        }
+      }
+    }
+    return out.iterator();
   }
 
   static Map<String, String> hadoopConf(Configuration c) {
