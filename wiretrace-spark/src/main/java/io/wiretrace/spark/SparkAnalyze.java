@@ -15,7 +15,6 @@ import io.wiretrace.source.Sources;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -39,13 +38,15 @@ import scala.Tuple2;
  *       unique by a shuffle on id (first in discovery order wins, as in {@code analyze}): extract,
  *       intrinsic rewrite verdict, annotate — {@link Pipeline#extract} and {@link Pipeline#annotate},
  *       the embedded code itself;
- *   <li>executors: fingerprints; candidates as two shuffles — MinHash-LSH band keys (32 × 4) and the
- *       sampled-shingle postings with the embedded posting cap (the first {@link
- *       CandidateIndex#POSTING_CAP} articles in id order per shingle) and the same
+ *   <li>executors, in the same per-document stage: each article's literal shingles and sampled keys;
+ *   <li>executors: candidates as two shuffles of primitive blocks ({@link CandidateBlocks}) — MinHash-LSH
+ *       band keys (32 × 4) and the sampled-shingle postings with the embedded posting cap (the first
+ *       {@link CandidateIndex#POSTING_CAP} articles in id order per shingle) and the same
  *       {@link CandidateIndex#MIN_SHARED} threshold — so the candidate set is exactly the one
  *       {@link CandidateIndex} builds one article at a time;
- *   <li>executors: verification and alignment of each candidate pair ({@link CopyDetector#verify}),
- *       after joining the pair with both articles;
+ *   <li>executors: verification and alignment of each candidate pair ({@link CopyDetector#verify}):
+ *       the range of the pair's first article sends that article to the range of the second, which
+ *       verifies against its own (zipPartitions with the id-ordered ranges; only candidate articles move);
  *   <li>driver: lineage over the verified edges ({@link CopyDetector#lineage}), then stories,
  *       paraphrased copies and synthesis ({@link Pipeline#finish}).
  * </ol>
