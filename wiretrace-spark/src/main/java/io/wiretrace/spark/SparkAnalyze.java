@@ -203,11 +203,15 @@ public final class SparkAnalyze {
    */
   record Slim(byte[] article, CandidateBlocks.Keys keys) implements Serializable {
     Article read() {
-      try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(article))) {
-        return (Article) in.readObject();
-      } catch (IOException | ClassNotFoundException e) {
-        throw new IllegalStateException("cannot read back a serialized article", e);
-      }
+      return SparkAnalyze.article(article);
+    }
+  }
+
+  static Article article(byte[] bytes) {
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      return (Article) in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("cannot read back a serialized article", e);
     }
   }
 
@@ -302,7 +306,7 @@ public final class SparkAnalyze {
       for (int i = 0; i < p.ys().length; i++) {
         int slot = p.articleOf()[i];
         if (fxs[slot] == null) {
-          fxs[slot] = d.verifiable(new Slim(p.articles().get(slot), null).read());
+          fxs[slot] = d.verifiable(article(p.articles().get(slot)));
         }
         int y = Math.toIntExact(p.ys()[i] - local.get(0)._1());
         Fingerprint fy = fys.computeIfAbsent(y, k -> d.verifiable(local.get(k)._2().read()));
