@@ -183,7 +183,7 @@ final class CandidateBlocks {
     if (weight >= CandidateIndex.MIN_SHARED) {
       out.add(current);
     }
-    return out.sortedArray();
+    return out.toArray(); // ascending already: the merge visits pairs in order
   }
 
   /** The range holding article {@code x}: the last one starting at or before it (empty ranges share a start). */
@@ -320,8 +320,12 @@ final class CandidateBlocks {
       a[size++] = v;
     }
 
+    long[] toArray() {
+      return Arrays.copyOf(a, size);
+    }
+
     long[] sortedArray() {
-      long[] out = Arrays.copyOf(a, size);
+      long[] out = toArray();
       Arrays.sort(out);
       return out;
     }
